@@ -10,7 +10,7 @@ PKGS=(
 	bochs bochsbios vgabios isolinux syslinux-common xorriso
 	qemu-system-arm
 	busybox-static cpio xz-utils lz4 zstd device-tree-compiler
-	ca-certificates wget rsync python3
+	ca-certificates wget rsync python3 strace
 )
 
 SUDO=
