@@ -99,20 +99,34 @@ struct cc_cell {
 	const struct jailhouse_pci_capability *caps;
 };
 
+/* Counts a finding; returns the sink to hand it to, or NULL. */
+static struct jh_check *cc_tally(struct jh_check *chk, int severity)
+{
+	if (severity == JH_CHECK_ERROR)
+		chk->errors++;
+	else
+		chk->warnings++;
+	return chk->report ? chk : CC_NULL;
+}
+
 #define cc_report(chk, sev, fmt, ...)					\
 	do {								\
-		if ((sev) == JH_CHECK_ERROR)				\
-			(chk)->errors++;				\
-		else							\
-			(chk)->warnings++;				\
-		if ((chk)->report)					\
-			(chk)->report((chk)->arg, (sev), fmt,		\
-				      ##__VA_ARGS__);			\
+		int __sev = (sev);					\
+		struct jh_check *__sink = cc_tally(chk, __sev);		\
+									\
+		if (__sink)						\
+			__sink->report(__sink->arg, __sev, fmt,		\
+				       ##__VA_ARGS__);			\
 	} while (0)
 
 #define cc_say(c, sev, fmt, ...)					\
-	cc_report((c)->chk, sev, "%s%s%s%s: " fmt, (c)->kind,		\
-		  (c)->quote, (c)->name, (c)->quote, ##__VA_ARGS__)
+	do {								\
+		const struct cc_cell *__who = (c);			\
+									\
+		cc_report(__who->chk, sev, "%s%s%s%s: " fmt,		\
+			  __who->kind, __who->quote, __who->name,	\
+			  __who->quote, ##__VA_ARGS__);			\
+	} while (0)
 #define cc_err(c, fmt, ...)	cc_say(c, JH_CHECK_ERROR, fmt, ##__VA_ARGS__)
 #define cc_warn(c, fmt, ...)	cc_say(c, JH_CHECK_WARNING, fmt, ##__VA_ARGS__)
 
@@ -205,9 +219,33 @@ static unsigned int cc_pci_fn(__u16 bdf)
 	return bdf & 0x7;
 }
 
-#define CC_BDF_FMT		"%04x:%02x:%02x.%x"
-#define CC_BDF(d)		(d)->domain, cc_pci_bus((d)->bdf), \
-				cc_pci_dev((d)->bdf), cc_pci_fn((d)->bdf)
+/* "dddd:bb:dd.f" of a PCI device, for messages (no printf here) */
+struct cc_bdf_text {
+	char text[13];
+};
+
+static void cc_hex(char *out, unsigned int value, unsigned int digits)
+{
+	while (digits--) {
+		out[digits] = "0123456789abcdef"[value & 0xf];
+		value >>= 4;
+	}
+}
+
+static struct cc_bdf_text cc_bdf(const struct jailhouse_pci_device *d)
+{
+	struct cc_bdf_text t;
+
+	cc_hex(t.text, d->domain, 4);
+	t.text[4] = ':';
+	cc_hex(t.text + 5, cc_pci_bus(d->bdf), 2);
+	t.text[7] = ':';
+	cc_hex(t.text + 8, cc_pci_dev(d->bdf), 2);
+	t.text[10] = '.';
+	cc_hex(t.text + 11, cc_pci_fn(d->bdf), 1);
+	t.text[12] = '\0';
+	return t;
+}
 
 /* ------------------------------------------------------------------ */
 /* Set-up of a cell context (tables trusted from here on)             */
@@ -940,24 +978,24 @@ static void cc_check_msi(struct cc_cell *c, __u32 i,
 			 const struct jailhouse_pci_device *d)
 {
 	if (d->num_msi_vectors > CC_PCI_MAX_MSI)
-		cc_err(c, "PCI device %u (" CC_BDF_FMT ") has %u MSI vectors, more than the %u MSI allows: fix .num_msi_vectors",
-		       i, CC_BDF(d), d->num_msi_vectors, CC_PCI_MAX_MSI);
+		cc_err(c, "PCI device %u (%s) has %u MSI vectors, more than the %u MSI allows: fix .num_msi_vectors",
+		       i, cc_bdf(d).text, d->num_msi_vectors, CC_PCI_MAX_MSI);
 	else if (d->num_msi_vectors & (d->num_msi_vectors - 1))
-		cc_warn(c, "PCI device %u (" CC_BDF_FMT ") has %u MSI vectors, not a power of two as MSI counts them",
-			i, CC_BDF(d), d->num_msi_vectors);
+		cc_warn(c, "PCI device %u (%s) has %u MSI vectors, not a power of two as MSI counts them",
+			i, cc_bdf(d).text, d->num_msi_vectors);
 	if (d->num_msix_vectors == 0)
 		return;
 	if (d->num_msix_vectors > CC_PCI_MAX_MSIX)
-		cc_err(c, "PCI device %u (" CC_BDF_FMT ") has %u MSI-X vectors, more than the %u MSI-X allows: fix .num_msix_vectors",
-		       i, CC_BDF(d), d->num_msix_vectors, CC_PCI_MAX_MSIX);
+		cc_err(c, "PCI device %u (%s) has %u MSI-X vectors, more than the %u MSI-X allows: fix .num_msix_vectors",
+		       i, cc_bdf(d).text, d->num_msix_vectors, CC_PCI_MAX_MSIX);
 	else if ((__u32)d->msix_region_size <
 		 (__u32)d->num_msix_vectors * CC_MSIX_ENTRY_SIZE)
-		cc_err(c, "PCI device %u (" CC_BDF_FMT ") has an MSI-X region of 0x%x bytes, too small for %u vectors of %u bytes: fix .msix_region_size",
-		       i, CC_BDF(d), d->msix_region_size,
+		cc_err(c, "PCI device %u (%s) has an MSI-X region of 0x%x bytes, too small for %u vectors of %u bytes: fix .msix_region_size",
+		       i, cc_bdf(d).text, d->msix_region_size,
 		       d->num_msix_vectors, CC_MSIX_ENTRY_SIZE);
 	if (d->msix_address == 0)
-		cc_err(c, "PCI device %u (" CC_BDF_FMT ") has MSI-X vectors but msix_address 0: set it to the MSI-X table address",
-		       i, CC_BDF(d));
+		cc_err(c, "PCI device %u (%s) has MSI-X vectors but msix_address 0: set it to the MSI-X table address",
+		       i, cc_bdf(d).text);
 }
 
 static void cc_check_ivshmem_sections(struct cc_cell *c, __u32 i,
@@ -968,24 +1006,24 @@ static void cc_check_ivshmem_sections(struct cc_cell *c, __u32 i,
 	__u64 expect = m[0].virt_start;
 
 	if (m[0].size < 4ULL * d->shmem_peers)
-		cc_err(c, "ivshmem device %u (" CC_BDF_FMT "): state table (memory region %u) is 0x%llx bytes, less than 4 bytes per peer: make it one page",
-		       i, CC_BDF(d), start, m[0].size);
+		cc_err(c, "ivshmem device %u (%s): state table (memory region %u) is 0x%llx bytes, less than 4 bytes per peer: make it one page",
+		       i, cc_bdf(d).text, start, m[0].size);
 	if (m[0].flags & JAILHOUSE_MEM_WRITE)
-		cc_err(c, "ivshmem device %u (" CC_BDF_FMT "): state table (memory region %u) must be read-only: remove JAILHOUSE_MEM_WRITE",
-		       i, CC_BDF(d), start);
+		cc_err(c, "ivshmem device %u (%s): state table (memory region %u) must be read-only: remove JAILHOUSE_MEM_WRITE",
+		       i, cc_bdf(d).text, start);
 	for (k = 0; k < 2u + d->shmem_peers; k++) {
 		if (m[k].size == 0)
 			continue;
 		if (!(m[k].flags & JAILHOUSE_MEM_READ))
-			cc_err(c, "ivshmem device %u (" CC_BDF_FMT "): memory region %u is not readable: add JAILHOUSE_MEM_READ",
-			       i, CC_BDF(d), start + k);
+			cc_err(c, "ivshmem device %u (%s): memory region %u is not readable: add JAILHOUSE_MEM_READ",
+			       i, cc_bdf(d).text, start + k);
 		if (m[k].flags & (JAILHOUSE_MEM_IO |
 				  JAILHOUSE_MEM_COMM_REGION))
-			cc_err(c, "ivshmem device %u (" CC_BDF_FMT "): memory region %u must be plain shared RAM: remove JAILHOUSE_MEM_IO/COMM_REGION",
-			       i, CC_BDF(d), start + k);
+			cc_err(c, "ivshmem device %u (%s): memory region %u must be plain shared RAM: remove JAILHOUSE_MEM_IO/COMM_REGION",
+			       i, cc_bdf(d).text, start + k);
 		if (m[k].virt_start != expect)
-			cc_err(c, "ivshmem device %u (" CC_BDF_FMT "): memory region %u starts at guest 0x%llx, expected 0x%llx: the state table, R/W and output sections must follow each other without gaps",
-			       i, CC_BDF(d), start + k, m[k].virt_start,
+			cc_err(c, "ivshmem device %u (%s): memory region %u starts at guest 0x%llx, expected 0x%llx: the state table, R/W and output sections must follow each other without gaps",
+			       i, cc_bdf(d).text, start + k, m[k].virt_start,
 			       expect);
 		expect = m[k].virt_start + m[k].size;
 	}
@@ -993,17 +1031,17 @@ static void cc_check_ivshmem_sections(struct cc_cell *c, __u32 i,
 		const struct jailhouse_memory *out = &m[2 + k];
 
 		if (out->size != m[2].size)
-			cc_err(c, "ivshmem device %u (" CC_BDF_FMT "): output section %u (memory region %u) is 0x%llx bytes, but section 0 is 0x%llx: all output sections must have the same size",
-			       i, CC_BDF(d), k, start + 2 + k, out->size,
+			cc_err(c, "ivshmem device %u (%s): output section %u (memory region %u) is 0x%llx bytes, but section 0 is 0x%llx: all output sections must have the same size",
+			       i, cc_bdf(d).text, k, start + 2 + k, out->size,
 			       m[2].size);
 		if (k != d->shmem_dev_id && out->flags & JAILHOUSE_MEM_WRITE)
-			cc_err(c, "ivshmem device %u (" CC_BDF_FMT "): output section %u (memory region %u) belongs to peer %u but is writable for this peer (ID %u): remove JAILHOUSE_MEM_WRITE",
-			       i, CC_BDF(d), k, start + 2 + k, k,
+			cc_err(c, "ivshmem device %u (%s): output section %u (memory region %u) belongs to peer %u but is writable for this peer (ID %u): remove JAILHOUSE_MEM_WRITE",
+			       i, cc_bdf(d).text, k, start + 2 + k, k,
 			       d->shmem_dev_id);
 		if (k == d->shmem_dev_id && out->size &&
 		    !(out->flags & JAILHOUSE_MEM_WRITE))
-			cc_warn(c, "ivshmem device %u (" CC_BDF_FMT "): own output section (memory region %u) is read-only: add JAILHOUSE_MEM_WRITE",
-				i, CC_BDF(d), start + 2 + k);
+			cc_warn(c, "ivshmem device %u (%s): own output section (memory region %u) is read-only: add JAILHOUSE_MEM_WRITE",
+				i, cc_bdf(d).text, start + 2 + k);
 	}
 }
 
@@ -1014,31 +1052,31 @@ static void cc_check_ivshmem(struct cc_cell *c, __u32 i,
 	__u16 proto = d->shmem_protocol;
 
 	if (d->shmem_peers == 0 || d->shmem_peers > CC_IVSHMEM_MAX_PEERS) {
-		cc_err(c, "ivshmem device %u (" CC_BDF_FMT ") has shmem_peers %u: allowed are 1..%u",
-		       i, CC_BDF(d), d->shmem_peers, CC_IVSHMEM_MAX_PEERS);
+		cc_err(c, "ivshmem device %u (%s) has shmem_peers %u: allowed are 1..%u",
+		       i, cc_bdf(d).text, d->shmem_peers, CC_IVSHMEM_MAX_PEERS);
 		return;
 	}
 	if (d->shmem_dev_id >= d->shmem_peers)
-		cc_err(c, "ivshmem device %u (" CC_BDF_FMT ") has shmem_dev_id %u, but peer IDs run 0..%u: fix .shmem_dev_id",
-		       i, CC_BDF(d), d->shmem_dev_id, d->shmem_peers - 1);
+		cc_err(c, "ivshmem device %u (%s) has shmem_dev_id %u, but peer IDs run 0..%u: fix .shmem_dev_id",
+		       i, cc_bdf(d).text, d->shmem_dev_id, d->shmem_peers - 1);
 	if (d->num_msix_vectors > CC_IVSHMEM_MAX_MSIX)
-		cc_err(c, "ivshmem device %u (" CC_BDF_FMT ") has %u MSI-X vectors, at most %u are emulated: reduce .num_msix_vectors",
-		       i, CC_BDF(d), d->num_msix_vectors,
+		cc_err(c, "ivshmem device %u (%s) has %u MSI-X vectors, at most %u are emulated: reduce .num_msix_vectors",
+		       i, cc_bdf(d).text, d->num_msix_vectors,
 		       CC_IVSHMEM_MAX_MSIX);
 	if (proto > JAILHOUSE_SHMEM_PROTO_VETH &&
 	    proto < JAILHOUSE_SHMEM_PROTO_CUSTOM)
-		cc_warn(c, "ivshmem device %u (" CC_BDF_FMT ") uses reserved protocol 0x%x: use 0x4000..0x7fff for custom protocols",
-			i, CC_BDF(d), proto);
+		cc_warn(c, "ivshmem device %u (%s) uses reserved protocol 0x%x: use 0x4000..0x7fff for custom protocols",
+			i, cc_bdf(d).text, proto);
 	if (end > c->desc->num_memory_regions) {
-		cc_err(c, "ivshmem device %u (" CC_BDF_FMT ") needs memory regions %u..%llu (state table, R/W, %u outputs), but the cell has %u: fix .shmem_regions_start or add the regions",
-		       i, CC_BDF(d), d->shmem_regions_start,
+		cc_err(c, "ivshmem device %u (%s) needs memory regions %u..%llu (state table, R/W, %u outputs), but the cell has %u: fix .shmem_regions_start or add the regions",
+		       i, cc_bdf(d).text, d->shmem_regions_start,
 		       (unsigned long long)end - 1, d->shmem_peers,
 		       c->desc->num_memory_regions);
 		return;
 	}
 	if (c->mem[d->shmem_regions_start].size == 0) {
-		cc_err(c, "ivshmem device %u (" CC_BDF_FMT "): state table (memory region %u) has size 0: give it one page",
-		       i, CC_BDF(d), d->shmem_regions_start);
+		cc_err(c, "ivshmem device %u (%s): state table (memory region %u) has size 0: give it one page",
+		       i, cc_bdf(d).text, d->shmem_regions_start);
 		return;
 	}
 	cc_check_ivshmem_sections(c, i, d);
@@ -1051,18 +1089,18 @@ static void cc_check_pci_device(struct cc_cell *c, __u32 i)
 
 	if (d->type < JAILHOUSE_PCI_TYPE_DEVICE ||
 	    d->type > JAILHOUSE_PCI_TYPE_IVSHMEM) {
-		cc_err(c, "PCI device %u (" CC_BDF_FMT ") has unknown type %u: use JAILHOUSE_PCI_TYPE_DEVICE, _BRIDGE or _IVSHMEM",
-		       i, CC_BDF(d), d->type);
+		cc_err(c, "PCI device %u (%s) has unknown type %u: use JAILHOUSE_PCI_TYPE_DEVICE, _BRIDGE or _IVSHMEM",
+		       i, cc_bdf(d).text, d->type);
 		return;
 	}
 	for (j = 0; j < i; j++)
 		if (c->pci[j].domain == d->domain && c->pci[j].bdf == d->bdf)
-			cc_err(c, "PCI devices %u and %u are both " CC_BDF_FMT ": list each device once",
-			       j, i, CC_BDF(d));
+			cc_err(c, "PCI devices %u and %u are both %s: list each device once",
+			       j, i, cc_bdf(d).text);
 	if (d->num_caps &&
 	    (__u32)d->caps_start + d->num_caps > c->desc->num_pci_caps)
-		cc_err(c, "PCI device %u (" CC_BDF_FMT ") uses capabilities %u..%u, but the cell has %u: fix .caps_start/.num_caps",
-		       i, CC_BDF(d), d->caps_start,
+		cc_err(c, "PCI device %u (%s) uses capabilities %u..%u, but the cell has %u: fix .caps_start/.num_caps",
+		       i, cc_bdf(d).text, d->caps_start,
 		       (__u32)d->caps_start + d->num_caps - 1,
 		       c->desc->num_pci_caps);
 	if (d->type == JAILHOUSE_PCI_TYPE_IVSHMEM)
@@ -1502,9 +1540,10 @@ static void cc_check_irqs_from_root(struct cc_cell *c,
 				    const struct cc_cell *root)
 {
 	const struct jailhouse_irqchip *chip, *rchip;
-	__u32 i, j;
 	unsigned int rel;
 	int known, owned;
+	__u32 i, j;
+	__u64 pin;
 
 	for (i = 0; i < c->desc->num_irqchips; i++) {
 		chip = &c->chips[i];
@@ -1517,19 +1556,18 @@ static void cc_check_irqs_from_root(struct cc_cell *c,
 			continue;
 		}
 		for (rel = 0; rel < 128; rel++) {
-			if (!cc_chip_has_pin(chip, (__u64)chip->pin_base + rel))
+			pin = (__u64)chip->pin_base + rel;
+			if (!cc_chip_has_pin(chip, pin))
 				continue;
 			owned = 0;
 			for (j = 0; j < root->desc->num_irqchips; j++) {
 				rchip = &root->chips[j];
 				owned |= rchip->address == chip->address &&
-					cc_chip_has_pin(rchip,
-						(__u64)chip->pin_base + rel);
+					cc_chip_has_pin(rchip, pin);
 			}
 			if (!owned)
 				cc_warn(c, "irqchip %u assigns interrupt %llu, which the root cell does not own: check the pin",
-					i, (unsigned long long)chip->pin_base +
-					rel);
+					i, (unsigned long long)pin);
 		}
 	}
 }
@@ -1566,25 +1604,25 @@ static void cc_check_ivshmem_peers(struct cc_cell *a,
 	if (!cc_ivshmem_valid(a, da) || !cc_ivshmem_valid(b, db))
 		return;
 	if (da->shmem_peers != db->shmem_peers) {
-		cc_err(a, "ivshmem " CC_BDF_FMT ": %u peers here, %u in %s\"%s\": use the same shmem_peers on both ends",
-		       CC_BDF(da), da->shmem_peers, db->shmem_peers, b->kind,
+		cc_err(a, "ivshmem %s: %u peers here, %u in %s\"%s\": use the same shmem_peers on both ends",
+		       cc_bdf(da).text, da->shmem_peers, db->shmem_peers, b->kind,
 		       b->name);
 		return;
 	}
 	if (da->shmem_dev_id == db->shmem_dev_id)
-		cc_err(a, "ivshmem " CC_BDF_FMT ": peer ID %u is also used by %s\"%s\": give each peer its own shmem_dev_id",
-		       CC_BDF(da), da->shmem_dev_id, b->kind, b->name);
+		cc_err(a, "ivshmem %s: peer ID %u is also used by %s\"%s\": give each peer its own shmem_dev_id",
+		       cc_bdf(da).text, da->shmem_dev_id, b->kind, b->name);
 	if (da->shmem_protocol != db->shmem_protocol)
-		cc_err(a, "ivshmem " CC_BDF_FMT ": protocol 0x%x here, 0x%x in %s\"%s\": use the same shmem_protocol",
-		       CC_BDF(da), da->shmem_protocol, db->shmem_protocol,
+		cc_err(a, "ivshmem %s: protocol 0x%x here, 0x%x in %s\"%s\": use the same shmem_protocol",
+		       cc_bdf(da).text, da->shmem_protocol, db->shmem_protocol,
 		       b->kind, b->name);
 	for (k = 0; k < 2u + da->shmem_peers; k++) {
 		ma = &a->mem[da->shmem_regions_start + k];
 		mb = &b->mem[db->shmem_regions_start + k];
 		if (ma->size != mb->size ||
 		    (ma->size && ma->phys_start != mb->phys_start))
-			cc_err(a, "ivshmem " CC_BDF_FMT ": memory region %u (phys 0x%llx, size 0x%llx) differs from region %u of %s\"%s\" (phys 0x%llx, size 0x%llx): both ends must use the same shared memory layout",
-			       CC_BDF(da), da->shmem_regions_start + k,
+			cc_err(a, "ivshmem %s: memory region %u (phys 0x%llx, size 0x%llx) differs from region %u of %s\"%s\" (phys 0x%llx, size 0x%llx): both ends must use the same shared memory layout",
+			       cc_bdf(da).text, da->shmem_regions_start + k,
 			       ma->phys_start, ma->size,
 			       db->shmem_regions_start + k, b->kind, b->name,
 			       mb->phys_start, mb->size);
@@ -1604,11 +1642,11 @@ static void cc_check_pci_from_root(struct cc_cell *c,
 			if (rd && rd->type == JAILHOUSE_PCI_TYPE_IVSHMEM)
 				cc_check_ivshmem_peers(c, d, root, rd);
 			else if (rd)
-				cc_err(c, "ivshmem device %u (" CC_BDF_FMT ") has the address of a physical device of the root cell: pick a free bdf",
-				       i, CC_BDF(d));
+				cc_err(c, "ivshmem device %u (%s) has the address of a physical device of the root cell: pick a free bdf",
+				       i, cc_bdf(d).text);
 		} else if (!rd) {
-			cc_warn(c, "PCI device %u (" CC_BDF_FMT ") is not listed in the root cell: check the address",
-				i, CC_BDF(d));
+			cc_warn(c, "PCI device %u (%s) is not listed in the root cell: check the address",
+				i, cc_bdf(d).text);
 		}
 	}
 }
@@ -1697,8 +1735,8 @@ static void cc_check_pair_devices(struct cc_cell *a, const struct cc_cell *b)
 		    db->type == JAILHOUSE_PCI_TYPE_IVSHMEM)
 			cc_check_ivshmem_peers(a, da, b, db);
 		else
-			cc_err(a, "PCI device %u (" CC_BDF_FMT ") is also assigned to %s\"%s\": a device can belong to one cell only",
-			       i, CC_BDF(da), b->kind, b->name);
+			cc_err(a, "PCI device %u (%s) is also assigned to %s\"%s\": a device can belong to one cell only",
+			       i, cc_bdf(da).text, b->kind, b->name);
 	}
 	for (i = 0; i < a->desc->num_pio_regions; i++)
 		for (j = 0; j < b->desc->num_pio_regions; j++)

@@ -26,7 +26,7 @@
 
 #include "jailhouse-common.h"
 
-#if defined(__x86_64__) || defined(__i386__)
+#if __has_include("cpuid.h")
 #include <cpuid.h>
 #define HAVE_CPUID_INSN	1
 #else
@@ -405,7 +405,7 @@ static unsigned int dt_cells(const char *node, const char *prop,
 	if (fd < 0)
 		return fallback;
 	if (read(fd, raw, 4) != 4)
-		raw[0] = raw[1] = raw[2] = raw[3] = 0;
+		memset(raw, 0, sizeof(raw));
 	close(fd);
 	value = (unsigned int)raw[0] << 24 | raw[1] << 16 | raw[2] << 8 |
 		raw[3];
@@ -506,7 +506,7 @@ static void hw_check_arm(struct hw_result *res)
 	char features[1024] = "", archv[32] = "", dt[PATH_MAX], gic_note[96];
 	enum hw_state timer, hyp;
 	const char *note;
-	int known = cpuinfo != NULL;
+	int known = !!cpuinfo;
 
 	if (cpuinfo) {
 		cpuinfo_field(cpuinfo, "Features", features,
