@@ -8,6 +8,7 @@
 #include <jailhouse/arch.h>
 #include <jailhouse/cell.h>
 #include <jailhouse/errno.h>
+#include <jailhouse/image.h>
 #include <jailhouse/printk.h>
 #include <jailhouse/string.h>
 #include <jailhouse/unit.h>
@@ -36,8 +37,7 @@ static int cell_copy_cpu_set(struct cell *cell)
 		if (!(bytes[n / 8] & (1 << (n % 8))))
 			continue;
 		if (n >= max_cpus || n >= MAX_CPUS) {
-			printk("ERROR: cell \"%s\": CPU %u in the CPU set does "
-			       "not exist (%u possible CPUs)\n",
+			printk("ERROR: cell \"%s\": CPU %u does not exist (%u CPUs)\n",
 			       cell->config->name, n, max_cpus);
 			return -ERANGE;
 		}
@@ -139,10 +139,8 @@ static int cell_map_regions(struct cell *cell)
 	for (n = 0; n < cell->config->num_memory_regions; n++) {
 		err = cell_map_region(cell, &mem[n]);
 		if (err) {
-			printk("ERROR: cell \"%s\": cannot map memory region "
-			       "%u (0x%llx, size 0x%llx): error %d\n",
-			       cell->config->name, n, mem[n].phys_start,
-			       mem[n].size, err);
+			printk("ERROR: cell \"%s\": cannot map memory region %u: error %d\n",
+			       cell->config->name, n, err);
 			cell_unmap_regions(cell, n);
 			return err;
 		}
@@ -165,6 +163,7 @@ static void cell_free_structures(struct cell *cell)
 
 int cell_init(struct cell *cell)
 {
+	unsigned long pages;
 	unsigned int capacity;
 	int err;
 
@@ -178,8 +177,9 @@ int cell_init(struct cell *cell)
 	if (err)
 		return err;
 	if (cell->num_subpages) {
-		cell->subpages = page_alloc(&mem_pool,
-			PAGES(cell->num_subpages * sizeof(struct mmio_subpage)));
+		pages = PAGES(cell->num_subpages *
+			      sizeof(struct mmio_subpage));
+		cell->subpages = page_alloc(&mem_pool, pages);
 		if (!cell->subpages) {
 			err = -ENOMEM;
 			goto err_free;
@@ -215,6 +215,23 @@ void cell_exit(struct cell *cell)
 	cell_free_structures(cell);
 }
 
+/*
+ * The driver keeps reading the console ring after enable, so the root cell
+ * sees it (read-only, at its physical address). Nothing else of hypervisor
+ * memory is visible to any cell.
+ */
+static int map_console_ring(void)
+{
+	struct jailhouse_memory ring = {
+		.phys_start = paging_hvirt2phys(&console_ring),
+		.virt_start = paging_hvirt2phys(&console_ring),
+		.size = sizeof(console_ring),
+		.flags = JAILHOUSE_MEM_READ,
+	};
+
+	return arch_map_memory_region(&root_cell, &ring);
+}
+
 int root_cell_init(void)
 {
 	int err;
@@ -225,6 +242,12 @@ int root_cell_init(void)
 	err = cell_init(&root_cell);
 	if (err)
 		return err;
+	err = map_console_ring();
+	if (err) {
+		cell_exit(&root_cell);
+		return err;
+	}
+	arch_cell_tlb_flush(&root_cell);
 	num_cells = 1;
 	return 0;
 }

@@ -20,8 +20,8 @@ int config_check_header(const struct jailhouse_system *config)
 		return -EINVAL;
 	}
 	if (config->architecture != JAILHOUSE_ARCHITECTURE) {
-		printk("ERROR: configuration is for architecture %u, this "
-		       "hypervisor is for %u\n", config->architecture,
+		printk("ERROR: configuration is for architecture %u, this hypervisor is for %u\n",
+		       config->architecture,
 		       JAILHOUSE_ARCHITECTURE);
 		return -EINVAL;
 	}
@@ -47,8 +47,8 @@ int config_check_system(const struct jailhouse_system *config, u64 max_size)
 	u64 size = jailhouse_system_config_size(config);
 
 	if (size > max_size) {
-		printk("ERROR: config: declared size %llu exceeds the %llu "
-		       "bytes left in hypervisor memory\n", size, max_size);
+		printk("ERROR: config: size %llu exceeds the %llu bytes in hypervisor memory\n",
+		       size, max_size);
 		return -E2BIG;
 	}
 	if (jh_check_system_image(&chk, config, size)) {

@@ -6,7 +6,7 @@
  */
 #include <jailhouse/arch.h>
 #include <jailhouse/errno.h>
-#include <jailhouse/header.h>
+#include <jailhouse/image.h>
 #include <jailhouse/paging.h>
 #include <jailhouse/printk.h>
 #include <jailhouse/string.h>
@@ -124,8 +124,8 @@ int uart_console_init(const struct jailhouse_console *info)
 		return 0;
 	drv = uart_find_driver(info->type);
 	if (!drv) {
-		printk("WARNING: debug console type %u not supported, "
-		       "using the console ring only\n", info->type);
+		printk("WARNING: debug console type %u unsupported, console ring only\n",
+		       info->type);
 		return 0;
 	}
 

@@ -36,7 +36,7 @@ static struct cell *cell_by_id(unsigned long id)
 {
 	struct cell *cell;
 
-	for_each_cell(cell)
+	for (cell = &root_cell; cell; cell = cell->next)
 		if (cell->id == id)
 			return cell;
 	return NULL;
@@ -48,7 +48,8 @@ static unsigned int root_cpus_running(unsigned int *stopped_cpu)
 	unsigned int cpu, count = 0;
 
 	*stopped_cpu = MAX_CPUS;
-	for_each_cpu(cpu, root_cell.cpu_set) {
+	for (cpu = first_cpu(root_cell.cpu_set); cpu < MAX_CPUS;
+	     cpu = next_cpu(cpu, root_cell.cpu_set)) {
 		if (!per_cpu(cpu)->initialized)
 			continue;
 		if (per_cpu(cpu)->stopped && *stopped_cpu == MAX_CPUS)
@@ -71,8 +72,7 @@ static long hypervisor_disable(struct per_cpu *cpu_data)
 	running = root_cpus_running(&stopped_cpu);
 	if (stopped_cpu != MAX_CPUS) {
 		control_unlock();
-		printk("Cannot disable: CPU %u is stopped, bring it online "
-		       "first\n", stopped_cpu);
+		printk("Cannot disable: CPU %u is stopped, bring it online first\n", stopped_cpu);
 		return -EBUSY;
 	}
 	if (cpus_disabling == 0)

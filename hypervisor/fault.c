@@ -70,35 +70,46 @@ static void describe_inside(char *buf, size_t size, unsigned int index,
 {
 	unsigned long width_flag = (unsigned long)width <<
 		JAILHOUSE_MEM_IO_WIDTH_SHIFT;
-	bool is_write = kind == FAULT_WRITE;
+	const char *problem = NULL, *flag = NULL;
+	char width_name[24];
 
-	if (kind == FAULT_EXEC && !(mem->flags & JAILHOUSE_MEM_EXECUTE))
-		snprintf(buf, size, "Fix: region #%u is not executable, add "
-			 "JAILHOUSE_MEM_EXECUTE to its flags", index);
-	else if (is_write && !(mem->flags & JAILHOUSE_MEM_WRITE))
-		snprintf(buf, size, "Fix: region #%u is read-only, add "
-			 "JAILHOUSE_MEM_WRITE to its flags", index);
-	else if (kind == FAULT_READ && !(mem->flags & JAILHOUSE_MEM_READ))
-		snprintf(buf, size, "Fix: region #%u is not readable, add "
-			 "JAILHOUSE_MEM_READ to its flags", index);
-	else if ((mem->flags & JAILHOUSE_MEM_IO_WIDTH_MASK) &&
-		 !(mem->flags & width_flag))
-		snprintf(buf, size, "Fix: region #%u does not allow %u-byte "
-			 "accesses, add JAILHOUSE_MEM_IO_%u to its flags",
-			 index, width, width * 8);
-	else if ((address & (width - 1)) &&
-		 !(mem->flags & JAILHOUSE_MEM_IO_UNALIGNED))
-		snprintf(buf, size, "Fix: unaligned access to region #%u, add "
-			 "JAILHOUSE_MEM_IO_UNALIGNED to its flags", index);
+	if (kind == FAULT_EXEC && !(mem->flags & JAILHOUSE_MEM_EXECUTE)) {
+		problem = "is not executable";
+		flag = "JAILHOUSE_MEM_EXECUTE";
+	} else if (kind == FAULT_WRITE &&
+		   !(mem->flags & JAILHOUSE_MEM_WRITE)) {
+		problem = "is read-only";
+		flag = "JAILHOUSE_MEM_WRITE";
+	} else if (kind == FAULT_READ && !(mem->flags & JAILHOUSE_MEM_READ)) {
+		problem = "is not readable";
+		flag = "JAILHOUSE_MEM_READ";
+	} else if ((mem->flags & JAILHOUSE_MEM_IO_WIDTH_MASK) &&
+		   !(mem->flags & width_flag)) {
+		problem = "refuses this access width";
+		snprintf(width_name, sizeof(width_name), "JAILHOUSE_MEM_IO_%u",
+			 width * 8);
+		flag = width_name;
+	} else if ((address & (width - 1)) &&
+		   !(mem->flags & JAILHOUSE_MEM_IO_UNALIGNED)) {
+		problem = "refuses unaligned accesses";
+		flag = "JAILHOUSE_MEM_IO_UNALIGNED";
+	}
+
+	if (problem)
+		snprintf(buf, size, "Fix: region #%u %s, add %s to its flags",
+			 index, problem, flag);
 	else if (address + width - 1 > region_end(mem))
-		snprintf(buf, size, "Fix: the access crosses the end of "
-			 "region #%u, enlarge it to 0x%llx bytes", index,
-			 address + width - mem->virt_start);
+		snprintf(buf, size, "Fix: access crosses the end of region #%u, size it 0x%llx",
+			 index, address + width - mem->virt_start);
 	else
-		snprintf(buf, size, "Fix: region #%u covers the address; the "
-			 "access was refused by the emulation of this range",
+		snprintf(buf, size, "Fix: none, the emulation of region #%u refused the access",
 			 index);
 }
+
+static const char fix_io[] = " .size = 0x1000,\n"
+	"  .flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE | JAILHOUSE_MEM_IO }";
+static const char fix_exec[] =
+	" .size = 0x1000,\n  .flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_EXECUTE }";
 
 void fault_describe_mem_fix(char *buf, size_t size,
 			    const struct jailhouse_cell_desc *config,
@@ -106,38 +117,34 @@ void fault_describe_mem_fix(char *buf, size_t size,
 			    enum fault_access kind)
 {
 	const struct jailhouse_memory *mem;
-	unsigned int index = 0, len;
+	unsigned int index = 0, len = 0;
 	char flags[40];
 	u64 page = address & ~0xfffULL;
 
 	mem = nearest_region(config, address, &index);
-	if (mem && region_distance(mem, address) == 0) {
-		describe_flags(flags, sizeof(flags), mem->flags);
-		len = snprintf(buf, size, "Inside region #%u 0x%llx-0x%llx "
-			       "(%s)\n ", index, mem->virt_start,
-			       region_end(mem), flags);
-		if (len < size)
-			describe_inside(buf + len, size - len, index, mem,
-					address, width, kind);
-		return;
-	}
-
-	len = 0;
 	if (mem) {
 		describe_flags(flags, sizeof(flags), mem->flags);
-		len = snprintf(buf, size, "Nearest region: #%u 0x%llx-0x%llx "
-			       "(%s), 0x%llx bytes %s the address\n ", index,
-			       mem->virt_start, region_end(mem), flags,
-			       region_distance(mem, address),
-			       mem->virt_start > address ? "above" : "below");
+		len = snprintf(buf, size, "%s region: #%u 0x%llx-0x%llx (%s)",
+			       region_distance(mem, address) ? "Nearest" :
+			       "Inside", index, mem->virt_start,
+			       region_end(mem), flags);
 	}
+	if (mem && region_distance(mem, address) == 0) {
+		if (len + 2 < size) {
+			memcpy(buf + len, "\n ", 3);
+			describe_inside(buf + len + 2, size - len - 2, index,
+					mem, address, width, kind);
+		}
+		return;
+	}
+	if (mem && len < size)
+		len += snprintf(buf + len, size - len, ", 0x%llx bytes %s\n ",
+				region_distance(mem, address),
+				mem->virt_start > address ? "above" : "below");
 	if (len < size)
-		snprintf(buf + len, size - len, "Fix: add { .phys_start = "
-			 "0x%llx, .virt_start = 0x%llx, .size = 0x1000, "
-			 ".flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE | "
-			 "JAILHOUSE_MEM_%s } to the cell's memory regions "
-			 "(if the device is at this physical address)",
-			 page, page, kind == FAULT_EXEC ? "EXECUTE" : "IO");
+		snprintf(buf + len, size - len,
+			 "Fix: add region { .phys_start = 0x%llx, .virt_start = 0x%llx,%s",
+			 page, page, kind == FAULT_EXEC ? fix_exec : fix_io);
 }
 
 static void print_location(unsigned long pc)
@@ -153,12 +160,11 @@ void fault_report_mmio(const struct mmio_access *access, unsigned long pc)
 	char fix[DESCRIPTION_SIZE];
 
 	if (access->is_write)
-		printk("FATAL: Invalid MMIO/RAM write, addr: 0x%016llx "
-		       "size: %u value: 0x%lx\n", access->address,
-		       access->size, access->value);
+		printk("FATAL: Invalid MMIO/RAM write, addr: 0x%016llx size: %u value: 0x%lx\n",
+		       access->address, access->size, access->value);
 	else
-		printk("FATAL: Invalid MMIO/RAM read, addr: 0x%016llx "
-		       "size: %u\n", access->address, access->size);
+		printk("FATAL: Invalid MMIO/RAM read, addr: 0x%016llx size: %u\n",
+		       access->address, access->size);
 	print_location(pc);
 	fault_describe_mem_fix(fix, sizeof(fix), this_cell()->config,
 			       access->address, access->size,
@@ -171,8 +177,9 @@ void fault_report_mmio_undecoded(u64 address, bool is_write,
 {
 	char fix[DESCRIPTION_SIZE];
 
-	printk("FATAL: Invalid MMIO/RAM %s, addr: 0x%016llx size: unknown "
-	       "(%s)\n", is_write ? "write" : "read", address, why);
+	printk("FATAL: Invalid MMIO/RAM %s, addr: 0x%016llx size: unknown\n",
+	       is_write ? "write" : "read", address);
+	printk(" Not decodable: %s\n", why);
 	print_location(pc);
 	fault_describe_mem_fix(fix, sizeof(fix), this_cell()->config,
 			       address, 1, is_write ? FAULT_WRITE : FAULT_READ);
@@ -225,8 +232,9 @@ void fault_describe_pio_fix(char *buf, size_t size,
 			       best, pio[best].base,
 			       pio[best].base + pio[best].length - 1);
 	if (len < size)
-		snprintf(buf + len, size - len, "Fix: add PIO_RANGE(0x%x, %u) "
-			 "to the cell's pio_regions", port, width);
+		snprintf(buf + len, size - len,
+			 "Fix: add PIO_RANGE(0x%x, %u) to the cell's pio_regions",
+			 port, width);
 }
 
 void fault_report_pio(u16 port, unsigned int size, bool is_write,

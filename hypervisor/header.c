@@ -6,7 +6,7 @@
  * because a 32-bit build cannot put an address into a 64-bit initializer.
  * Both architectures are little-endian.
  */
-#include <jailhouse/header.h>
+#include <jailhouse/image.h>
 #include <jailhouse/percpu.h>
 #include <asm/paging.h>
 
@@ -32,25 +32,20 @@ struct header_image {
 	u32 entered_cpus;
 } __packed;
 
-#define SAME_OFFSET(field)						\
-	BUILD_BUG_ON(offsetof(struct header_image, field) !=		\
-		     offsetof(struct jailhouse_header, field))
-
-SAME_OFFSET(core_size);
-SAME_OFFSET(percpu_size);
-SAME_OFFSET(entry);
-SAME_OFFSET(console_offset);
-SAME_OFFSET(max_cpus);
-SAME_OFFSET(arch_params);
-SAME_OFFSET(entered_cpus);
+BUILD_BUG_ON(offsetof(struct header_image, core_size) !=
+	     offsetof(struct jailhouse_header, core_size));
+BUILD_BUG_ON(offsetof(struct header_image, entry) !=
+	     offsetof(struct jailhouse_header, entry));
+BUILD_BUG_ON(offsetof(struct header_image, console_offset) !=
+	     offsetof(struct jailhouse_header, console_offset));
+BUILD_BUG_ON(offsetof(struct header_image, max_cpus) !=
+	     offsetof(struct jailhouse_header, max_cpus));
+BUILD_BUG_ON(offsetof(struct header_image, entered_cpus) !=
+	     offsetof(struct jailhouse_header, entered_cpus));
 BUILD_BUG_ON(sizeof(struct header_image) != sizeof(struct jailhouse_header));
 
-/* absolute symbols from the linker script */
-extern u8 __core_size[], __entry_offset[];
-extern struct jailhouse_console_ring console_ring;
-
-/* The core refers to it as struct jailhouse_header hypervisor_header. */
-struct header_image hypervisor_header __section(".header") __used = {
+/* The linker script names it hypervisor_header (jailhouse/image.h). */
+static struct header_image header __section(".header") __used = {
 	.signature = JAILHOUSE_FW_SIGNATURE,
 	.header_version = JAILHOUSE_FW_HEADER_VERSION,
 	.arch = JAILHOUSE_ARCHITECTURE,

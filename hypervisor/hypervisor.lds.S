@@ -20,6 +20,7 @@ SECTIONS
 {
 	. = JAILHOUSE_BASE;
 	__hv_start = .;
+	hypervisor_header = .;
 
 	.header : { KEEP(*(.header)) }
 

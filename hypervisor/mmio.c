@@ -32,7 +32,8 @@ void mmio_dispatcher_free(struct mmio_dispatcher *mmio)
 	if (mmio->regions)
 		page_free(&mem_pool, mmio->regions, mmio->pages);
 	mmio->regions = NULL;
-	mmio->capacity = mmio->count = 0;
+	mmio->capacity = 0;
+	mmio->count = 0;
 }
 
 /* Index of the first region whose start is above addr. */

@@ -69,7 +69,7 @@ static long find_free_run(const struct page_pool *pool, unsigned long num,
 		if (n == num)
 			return (long)start;
 		/* continue behind the used page, at the next aligned start */
-		start = ALIGN_UP(start + n + 1 + misalign, align) - misalign;
+		start = align_up(start + n + 1 + misalign, align) - misalign;
 	}
 	return -1;
 }

@@ -154,8 +154,9 @@ static int pci_cell_init(struct cell *cell)
 	int err;
 
 	if (count) {
-		cell->pci_devices = page_alloc(&mem_pool,
-			PAGES(count * sizeof(struct pci_device)));
+		cell->pci_devices =
+			page_alloc(&mem_pool,
+				   PAGES(count * sizeof(struct pci_device)));
 		if (!cell->pci_devices)
 			return -ENOMEM;
 		cell->num_pci_devices = count;

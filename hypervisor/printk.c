@@ -235,7 +235,7 @@ static void out_conversion(struct out_buf *out, char conv, int length,
 		break;
 	case 'X':
 		spec->flags |= FLAG_UPPER;
-		/* fall through */
+		fallthrough;
 	case 'x':
 		out_number(out, fetch_unsigned(length, ap), false, 16, spec);
 		break;

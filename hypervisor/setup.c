@@ -11,16 +11,13 @@
 #include <jailhouse/config.h>
 #include <jailhouse/control.h>
 #include <jailhouse/errno.h>
-#include <jailhouse/header.h>
+#include <jailhouse/image.h>
 #include <jailhouse/printk.h>
 #include <jailhouse/string.h>
 #include <jailhouse/uart.h>
 #include <jailhouse/unit.h>
 #include <asm/paging.h>
 #include <asm/processor.h>
-
-extern struct jailhouse_header hypervisor_header;
-extern u8 __text_start[], __text_end[], __core_end[];
 
 static volatile int early_init_result = 1;	/* 1: still running */
 static volatile int late_init_result = 1;
@@ -35,7 +32,7 @@ unsigned int hypervisor_max_cpus(void)
 /* The first error of any CPU wins; it is what every CPU returns. */
 static void record_error(int err)
 {
-	if (err && atomic_cmpxchg(&first_error, 0, err) == 0)
+	if (err && atomic_cmpxchg_int(&first_error, 0, err) == 0)
 		hypervisor_header.init_error = err;
 }
 
@@ -58,12 +55,11 @@ static int init_page_pools(void)
 {
 	unsigned long config_end, pool_pages, bitmap_pages, remap_bitmap;
 
-	config_end = ALIGN_UP(hypervisor_header.config_offset +
+	config_end = align_up(hypervisor_header.config_offset +
 			      jailhouse_system_config_size(system_config),
 			      PAGE_SIZE);
 	if (config_end >= hypervisor_memory_size()) {
-		printk("ERROR: hypervisor memory (0x%lx bytes) too small for "
-		       "image, per-CPU data and config\n",
+		printk("ERROR: hypervisor memory of 0x%lx bytes is too small\n",
 		       hypervisor_memory_size());
 		return -ENOMEM;
 	}
@@ -179,8 +175,7 @@ static int cpu_init(unsigned int cpu_id, struct per_cpu *cpu_data)
 	int err;
 
 	if (!cell_owns_cpu(&root_cell, cpu_id)) {
-		printk("ERROR: CPU %u is online but not in the root cell's "
-		       "CPU set\n", cpu_id);
+		printk("ERROR: CPU %u is online but not in the root cell's CPU set\n", cpu_id);
 		return -EINVAL;
 	}
 	err = arch_cpu_init(cpu_data);

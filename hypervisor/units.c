@@ -8,7 +8,7 @@ int units_init(void)
 	const struct unit *unit;
 	int err;
 
-	for_each_unit(unit) {
+	for (unit = __units_start; unit < __units_end; unit++) {
 		err = unit->init();
 		if (err) {
 			printk("ERROR: %s initialisation failed (%d)\n",
@@ -26,7 +26,7 @@ void units_shutdown(void)
 {
 	const struct unit *unit;
 
-	for_each_unit_reverse(unit)
+	for (unit = __units_end - 1; unit >= __units_start; unit--)
 		unit->shutdown();
 }
 
@@ -35,7 +35,7 @@ unsigned int units_mmio_count_regions(struct cell *cell)
 	const struct unit *unit;
 	unsigned int count = 0;
 
-	for_each_unit(unit)
+	for (unit = __units_start; unit < __units_end; unit++)
 		count += unit->mmio_count_regions(cell);
 	return count;
 }
@@ -45,7 +45,7 @@ int units_cell_init(struct cell *cell)
 	const struct unit *unit;
 	int err;
 
-	for_each_unit(unit) {
+	for (unit = __units_start; unit < __units_end; unit++) {
 		err = unit->cell_init(cell);
 		if (err) {
 			while (unit-- > __units_start)
@@ -60,6 +60,6 @@ void units_cell_exit(struct cell *cell)
 {
 	const struct unit *unit;
 
-	for_each_unit_reverse(unit)
+	for (unit = __units_end - 1; unit >= __units_start; unit--)
 		unit->cell_exit(cell);
 }

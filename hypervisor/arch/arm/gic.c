@@ -83,7 +83,8 @@ static u8 cell_cpu_ifs(const struct cell *cell)
 	unsigned int cpu;
 	u8 mask = 0;
 
-	for_each_cpu(cpu, cell->cpu_set)
+	for (cpu = first_cpu(cell->cpu_set); cpu < MAX_CPUS;
+	     cpu = next_cpu(cpu, cell->cpu_set))
 		mask |= per_cpu(cpu)->arch.gic_cpu_if;
 	return mask;
 }
@@ -146,8 +147,8 @@ static void queue_pending(struct per_cpu *cpu_data, u16 irq, u8 source)
 		q->source[slot] = source;
 		q->count++;
 	} else {
-		printk("WARNING: CPU %u: virtual interrupt queue full, "
-		       "dropping IRQ %u\n", cpu_data->cpu_id, irq);
+		printk("WARNING: CPU %u: virtual interrupt queue full, dropping IRQ %u\n",
+		       cpu_data->cpu_id, irq);
 	}
 	spin_unlock(&cpu_data->arch.pending_lock);
 	/* underflow maintenance: refill when list registers drain */
@@ -214,8 +215,8 @@ void gic_handle_irqs(struct per_cpu *cpu_data)
 			inject_or_queue(cpu_data, irq, 0, priority);
 		} else {
 			deactivate(iar);
-			printk("WARNING: CPU %u received IRQ %u, which its cell "
-			       "does not own\n", cpu_data->cpu_id, irq);
+			printk("WARNING: CPU %u received IRQ %u, which its cell does not own\n",
+			       cpu_data->cpu_id, irq);
 		}
 	}
 }
@@ -235,7 +236,7 @@ void gic_drop_pending_irqs(void)
 
 void gic_send_kick(unsigned int cpu)
 {
-	dsb();
+	arm_dsb();
 	gicd_write(GICD_SGIR, ((u32)per_cpu(cpu)->arch.gic_cpu_if << 16) |
 		   SGI_HV_KICK);
 }
@@ -258,9 +259,9 @@ int gic_cpu_init(struct per_cpu *cpu_data)
 
 	rpr = gicc_read(GICC_RPR) & 0xff;
 	if (rpr != GIC_IDLE_PRIORITY) {
-		printk("ERROR: CPU %u entered while handling an interrupt "
-		       "(running priority 0x%x); the driver must enter from "
-		       "process context\n", cpu_data->cpu_id, rpr);
+		printk("ERROR: CPU %u entered with an interrupt in service (priority 0x%x)\n",
+		       cpu_data->cpu_id, rpr);
+		printk(" The driver must enter from process context.\n");
 		return -EBUSY;
 	}
 
@@ -362,9 +363,8 @@ static void warn_unowned(const struct cell *cell, unsigned int irq)
 	if (irq < 32 || irq >= 1024 || test_bit(irq, irq_warned))
 		return;
 	set_bit_nonatomic(irq, irq_warned);
-	printk("WARNING: cell \"%s\" accessed IRQ %u, which its config does "
-	       "not assign to it (irqchips pin_bitmap)\n", cell->config->name,
-	       irq);
+	printk("WARNING: cell \"%s\" uses IRQ %u, not in its irqchips pin_bitmap\n",
+	       cell->config->name, irq);
 }
 
 /*
@@ -586,12 +586,10 @@ static int gic_cell_init(struct cell *cell)
 
 	overlap = find_gic_overlap(cell, &gic_base);
 	if (overlap) {
-		printk("ERROR: cell \"%s\": memory region 0x%llx-0x%llx covers "
-		       "the GIC at 0x%llx; remove it from the config, the "
-		       "hypervisor maps the CPU interface and emulates the "
-		       "distributor\n", cell->config->name,
-		       overlap->virt_start,
+		printk("ERROR: cell \"%s\": memory region 0x%llx-0x%llx covers the GIC at 0x%llx\n",
+		       cell->config->name, overlap->virt_start,
 		       overlap->virt_start + overlap->size - 1, gic_base);
+		printk(" Remove it: the hypervisor maps GICC and emulates GICD.\n");
 		return -EINVAL;
 	}
 	collect_owned_irqs(cell);
@@ -624,7 +622,9 @@ static void unmap_all(void)
 	paging_unmap_remap(gicd, GICD_SIZE);
 	paging_unmap_remap(gicc, GICC_SIZE);
 	paging_unmap_remap(gich, GICH_SIZE);
-	gicd = gicc = gich = NULL;
+	gicd = NULL;
+	gicc = NULL;
+	gich = NULL;
 }
 
 static int gic_init(void)

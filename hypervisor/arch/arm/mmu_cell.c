@@ -60,5 +60,5 @@ void arm_cell_load_stage2(struct cell *cell)
 		((u64)cell->arch.vmid << VTTBR_VMID_SHIFT);
 
 	arm_write_sysreg64(VTTBR, vttbr);
-	isb();
+	arm_isb();
 }

@@ -160,18 +160,18 @@ void arch_paging_flush_hv(unsigned long virt, unsigned long size)
 {
 	unsigned long addr;
 
-	dsb();
+	arm_dsb();
 	for (addr = virt & PAGE_MASK; addr < virt + size; addr += PAGE_SIZE)
 		asm volatile("mcr p15, 4, %0, c8, c3, 1" : : "r" (addr));
-	dsb();
-	isb();
+	arm_dsb();
+	arm_isb();
 }
 
 /* TLBIALLNSNHIS: all guest (non-secure, non-HYP) entries, all CPUs. */
 void arm_paging_flush_stage2(void)
 {
-	dsb();
+	arm_dsb();
 	asm volatile("mcr p15, 4, %0, c8, c3, 4" : : "r" (0));
-	dsb();
-	isb();
+	arm_dsb();
+	arm_isb();
 }

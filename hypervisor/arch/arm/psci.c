@@ -42,7 +42,8 @@ static struct per_cpu *cpu_by_mpidr(struct cell *cell, u32 mpidr)
 {
 	unsigned int cpu;
 
-	for_each_cpu(cpu, cell->cpu_set)
+	for (cpu = first_cpu(cell->cpu_set); cpu < MAX_CPUS;
+	     cpu = next_cpu(cpu, cell->cpu_set))
 		if (per_cpu(cpu)->initialized &&
 		    per_cpu(cpu)->arch.mpidr == (mpidr & MPIDR_AFFINITY_MASK))
 			return per_cpu(cpu);

@@ -29,24 +29,24 @@ void arm_dcache_clean_range(const void *start, unsigned long size)
 
 	arm_read_sysreg(CTR, ctr);
 	line = 4UL << ((ctr >> 16) & 0xf);
-	dsb();
+	arm_dsb();
 	for (addr = (unsigned long)start & ~(line - 1); addr < end;
 	     addr += line)
 		asm volatile("mcr p15, 0, %0, c7, c10, 1" /* DCCMVAC */
 			     : : "r" (addr) : "memory");
-	dsb();
+	arm_dsb();
 }
 
 static void switch_to_hv_paging(void)
 {
 	u64 httbr = paging_hvirt2phys(hv_paging.root);
 
-	dsb();
+	arm_dsb();
 	arm_write_sysreg64(HTTBR, httbr);
-	isb();
+	arm_isb();
 	asm volatile("mcr p15, 4, %0, c8, c7, 0" : : "r" (0)); /* TLBIALLH */
-	dsb();
-	isb();
+	arm_dsb();
+	arm_isb();
 }
 
 int arch_init_early(void)
@@ -95,7 +95,7 @@ int arch_cpu_init(struct per_cpu *cpu_data)
 	arm_cell_load_stage2(cpu_data->cell);
 	arm_write_sysreg(HCR, HCR_VM | HCR_SWIO | HCR_FMO | HCR_IMO |
 			 HCR_AMO | HCR_TSC | HCR_TAC);
-	isb();
+	arm_isb();
 	cpu_data->initialized = true;
 	return 0;
 }
@@ -124,10 +124,10 @@ static void save_stub_state(struct per_cpu *cpu_data, u32 stub_hsctlr)
 /* Guest TLB entries from before the switch must not survive it. */
 static void flush_guest_tlb_local(void)
 {
-	dsb();
+	arm_dsb();
 	asm volatile("mcr p15, 4, %0, c8, c7, 4" : : "r" (0)); /* TLBIALLNSNH */
-	dsb();
-	isb();
+	arm_dsb();
+	arm_isb();
 }
 
 void arm_entry_c(unsigned int cpu_id, struct per_cpu *cpu_data,
@@ -157,7 +157,7 @@ void arch_cpu_restore(struct per_cpu *cpu_data, int return_code)
 		arm_write_sysreg64(VTTBR, arch->stub_vttbr);
 		arm_write_sysreg(VTCR, arch->stub_vtcr);
 		arm_write_sysreg(HSTR, arch->stub_hstr);
-		isb();
+		arm_isb();
 		flush_guest_tlb_local();
 		cpu_data->initialized = false;
 	}
@@ -203,8 +203,7 @@ void arm_hyp_fault(struct trap_frame *frame, unsigned int kind)
 	arm_read_sysreg(HSR, hsr);
 	arm_read_sysreg(HDFAR, hdfar);
 	arm_read_sysreg(HIFAR, hifar);
-	printk("FATAL: %s in the hypervisor at 0x%08x\n HSR 0x%08x HDFAR "
-	       "0x%08x HIFAR 0x%08x\n",
+	printk("FATAL: %s in the hypervisor at 0x%08x\n HSR 0x%08x HDFAR 0x%08x HIFAR 0x%08x\n",
 	       kind < ARRAY_SIZE(hyp_fault_names) && hyp_fault_names[kind] ?
 	       hyp_fault_names[kind] : "exception", elr, hsr, hdfar, hifar);
 	for (n = 0; n < 13; n += 4)

@@ -14,9 +14,15 @@
 #include <asm/sysregs.h>
 
 #define BANKED_READ(reg, val)						\
-	asm volatile(".arch_extension virt\n\tmrs %0, " #reg : "=r" (val))
+	({								\
+		asm volatile(".arch_extension virt\n\tmrs %0, " #reg	\
+			     : "=r" (val));				\
+	})
 #define BANKED_WRITE(reg, val)						\
-	asm volatile(".arch_extension virt\n\tmsr " #reg ", %0" : : "r" (val))
+	({								\
+		asm volatile(".arch_extension virt\n\tmsr " #reg ", %0"	\
+			     : : "r" (val));				\
+	})
 
 /* SP and LR of the guest's current mode (banked, not in the frame). */
 static u32 banked_sp_lr(u32 mode, bool lr)
@@ -252,6 +258,9 @@ static u64 fault_ipa(u32 far)
 	return ((u64)(hpfar & ~0xfU) << 8) | (far & 0xfff);
 }
 
+static const char no_syndrome[] =
+	"no instruction syndrome (multi-register, exclusive or write-back access)";
+
 static void handle_dabt(struct per_cpu *cpu_data, struct trap_frame *frame,
 			u32 hsr)
 {
@@ -267,14 +276,13 @@ static void handle_dabt(struct per_cpu *cpu_data, struct trap_frame *frame,
 	access.is_write = iss & HSR_DABT_WNR;
 	if (!(iss & HSR_DABT_ISV)) {
 		fault_report_mmio_undecoded(access.address, access.is_write,
-			read_elr_hyp(),
-			"no instruction syndrome: multi-register, exclusive or "
-			"write-back access");
+					    read_elr_hyp(), no_syndrome);
 		panic_park();
 	}
 	if (iss & HSR_DABT_S1PTW) {
 		fault_report_mmio_undecoded(access.address, false,
-			read_elr_hyp(), "guest page-table walk");
+					    read_elr_hyp(),
+					    "guest page-table walk");
 		panic_park();
 	}
 

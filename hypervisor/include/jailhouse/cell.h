@@ -45,14 +45,16 @@ extern struct cell root_cell;
 extern unsigned int num_cells;
 extern const struct jailhouse_system *system_config;
 
-#define for_each_cell(c)	for ((c) = &root_cell; (c); (c) = (c)->next)
-
-/* Iterate over the CPUs in a cell's set, in ascending order. */
-#define for_each_cpu(cpu, set)						\
-	for ((cpu) = next_cpu(-1, (set)); (cpu) < MAX_CPUS;		\
-	     (cpu) = next_cpu((cpu), (set)))
-
+/*
+ * CPUs of a set in ascending order:
+ *	for (cpu = first_cpu(set); cpu < MAX_CPUS; cpu = next_cpu(cpu, set))
+ */
 unsigned int next_cpu(int cpu, const unsigned long *set);
+
+static inline unsigned int first_cpu(const unsigned long *set)
+{
+	return next_cpu(-1, set);
+}
 
 static inline bool cell_owns_cpu(const struct cell *cell, unsigned int cpu)
 {

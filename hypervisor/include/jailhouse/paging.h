@@ -23,7 +23,7 @@
 #define PAGE_SIZE		(1UL << PAGE_SHIFT)
 #define PAGE_MASK		(~(PAGE_SIZE - 1))
 #define PAGE_OFFS_MASK		(PAGE_SIZE - 1)
-#define PAGES(size)		DIV_ROUND_UP((size), PAGE_SIZE)
+#define PAGES(size)		(((size) + PAGE_SIZE - 1) / PAGE_SIZE)
 
 struct page_pool {
 	const char *name;

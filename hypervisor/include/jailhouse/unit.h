@@ -37,12 +37,6 @@ struct unit {
 
 extern const struct unit __units_start[], __units_end[];
 
-#define for_each_unit(u)						\
-	for ((u) = __units_start; (u) < __units_end; (u)++)
-
-#define for_each_unit_reverse(u)					\
-	for ((u) = __units_end - 1; (u) >= __units_start; (u)--)
-
 int units_init(void);
 void units_shutdown(void);
 unsigned int units_mmio_count_regions(struct cell *cell);

@@ -21,13 +21,12 @@
 #define BITS_PER_LONG		(sizeof(unsigned long) * 8)
 #define BITS_TO_LONGS(n)	(((n) + BITS_PER_LONG - 1) / BITS_PER_LONG)
 
-#define ALIGN_UP(x, a)		(((x) + (a) - 1) & ~((__typeof__(x))(a) - 1))
-#define ALIGN_DOWN(x, a)	((x) & ~((__typeof__(x))(a) - 1))
-#define IS_ALIGNED(x, a)	(((x) & ((__typeof__(x))(a) - 1)) == 0)
-#define DIV_ROUND_UP(n, d)	(((n) + (d) - 1) / (d))
-
-#define MIN(a, b)		((a) < (b) ? (a) : (b))
-#define MAX(a, b)		((a) > (b) ? (a) : (b))
+#define MIN(a, b)							\
+	({ __typeof__(a) __a = (a); __typeof__(b) __b = (b);		\
+	   __a < __b ? __a : __b; })
+#define MAX(a, b)							\
+	({ __typeof__(a) __a = (a); __typeof__(b) __b = (b);		\
+	   __a > __b ? __a : __b; })
 
 #define __stringify_1(x)	#x
 #define __stringify(x)		__stringify_1(x)
@@ -44,6 +43,7 @@
 #define __unused		__attribute__((unused))
 #define __section(s)		__attribute__((section(s)))
 #define __used			__attribute__((used))
+#define fallthrough		__attribute__((__fallthrough__))
 
 #define READ_ONCE(x)		(*(const volatile __typeof__(x) *)&(x))
 #define WRITE_ONCE(x, v)	(*(volatile __typeof__(x) *)&(x) = (v))
@@ -66,16 +66,23 @@ static inline void clear_bit_nonatomic(unsigned int nr, unsigned long *map)
 	map[nr / BITS_PER_LONG] &= ~(1UL << (nr % BITS_PER_LONG));
 }
 
+/* Round up to a power-of-two alignment. */
+static inline unsigned long align_up(unsigned long x, unsigned long align)
+{
+	return (x + align - 1) & ~(align - 1);
+}
+
 /* Multi-CPU counters and flags: plain GCC atomics, no arch code needed. */
 #define atomic_inc_return(p)	__atomic_add_fetch((p), 1, __ATOMIC_SEQ_CST)
 #define atomic_read(p)		__atomic_load_n((p), __ATOMIC_ACQUIRE)
 #define atomic_set(p, v)	__atomic_store_n((p), (v), __ATOMIC_RELEASE)
-#define atomic_cmpxchg(p, old, new)					\
-	({								\
-		__typeof__(*(p)) __expected = (old);			\
-		__atomic_compare_exchange_n((p), &__expected, (new),	\
-			false, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);	\
-		__expected;						\
-	})
+
+/* Store new if *p holds old; returns what *p held. */
+static inline int atomic_cmpxchg_int(int *p, int old, int new)
+{
+	__atomic_compare_exchange_n(p, &old, new, false, __ATOMIC_SEQ_CST,
+				    __ATOMIC_SEQ_CST);
+	return old;
+}
 
 #endif /* !_JAILHOUSE_UTILS_H */

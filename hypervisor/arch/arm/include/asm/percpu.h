@@ -44,7 +44,7 @@ struct per_cpu_arch {
 	u8 gic_cpu_if;		/* this CPU's interface bit (ITARGETSR) */
 	u32 phys_gicc_ctlr, phys_gicc_pmr, phys_gicc_bpr, phys_gicc_abpr;
 	struct gic_pending pending;
-	spinlock_t pending_lock;
+	spinlock_t pending_lock;	/* protects pending */
 
 	/* PSCI */
 	volatile enum psci_state psci_state;

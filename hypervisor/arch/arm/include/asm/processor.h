@@ -29,12 +29,12 @@ static inline void memory_barrier(void)
 	asm volatile("dmb ish" : : : "memory");
 }
 
-static inline void dsb(void)
+static inline void arm_dsb(void)
 {
 	asm volatile("dsb ish" : : : "memory");
 }
 
-static inline void isb(void)
+static inline void arm_isb(void)
 {
 	asm volatile("isb" : : : "memory");
 }

@@ -37,13 +37,23 @@
 #define SYSREG64_VTTBR		"p15, 6, %Q0, %R0, c2"
 
 #define arm_read_sysreg(reg, val)					\
-	asm volatile("mrc " SYSREG_##reg : "=r" (val))
+	({								\
+		asm volatile("mrc " SYSREG_##reg : "=r" (val));		\
+	})
 #define arm_write_sysreg(reg, val)					\
-	asm volatile("mcr " SYSREG_##reg : : "r" (val) : "memory")
+	({								\
+		asm volatile("mcr " SYSREG_##reg			\
+			     : : "r" (val) : "memory");			\
+	})
 #define arm_read_sysreg64(reg, val)					\
-	asm volatile("mrrc " SYSREG64_##reg : "=r" (val))
+	({								\
+		asm volatile("mrrc " SYSREG64_##reg : "=r" (val));	\
+	})
 #define arm_write_sysreg64(reg, val)					\
-	asm volatile("mcrr " SYSREG64_##reg : : "r" (val) : "memory")
+	({								\
+		asm volatile("mcrr " SYSREG64_##reg			\
+			     : : "r" (val) : "memory");			\
+	})
 
 /* HSCTLR */
 #define HSCTLR_RES1		0x30c50818
