@@ -207,17 +207,16 @@ static unsigned long long check_object(const char *file)
 			data_size = sec.size;
 		if ((sec.type == SHT_REL || sec.type == SHT_RELA) &&
 		    strstr(sec.name, ".data"))
-			error(file, "config data needs relocations (%s): "
-			      "a config must not contain pointers", sec.name);
+			error(file,
+			      "config data needs relocations (%s): a config must not contain pointers",
+			      sec.name);
 		if (section_is_stray(&sec))
-			error(file, "unexpected allocatable section %s "
-			      "(%llu bytes): all config data must be in .data "
-			      "(no const, no zero-only helper variables)",
+			error(file,
+			      "unexpected allocatable section %s (%llu bytes): all config data must be in .data (no const, no zero-only helper variables)",
 			      sec.name, sec.size);
 	}
 	if (!data_size)
-		error(file, "no .data section: is the config declared "
-		      "const?");
+		error(file, "no .data section: is the config declared const?");
 	free((void *)elf.data);
 	return data_size;
 
@@ -245,8 +244,9 @@ static void check_header(const char *file, const __u8 *image, int arch)
 
 	memcpy(&revision, image + 6, sizeof(revision));
 	if (image[5] != arch)
-		error(file, "architecture byte is %u, expected %d for this "
-		      "build", image[5], arch);
+		error(file,
+		      "architecture byte is %u, expected %d for this build",
+		      image[5], arch);
 	if (revision != JAILHOUSE_CONFIG_REVISION)
 		error(file, "revision is %u, expected %d",
 		      revision, JAILHOUSE_CONFIG_REVISION);
@@ -275,15 +275,15 @@ static void check_image(const char *file, const __u8 *image, size_t size,
 		expected = jailhouse_cell_config_size(&cell);
 		kind = "jailhouse_cell_config_size()";
 	} else {
-		error(file, "neither a system (" JAILHOUSE_SYSTEM_SIGNATURE
-		      ") nor a cell (" JAILHOUSE_CELL_DESC_SIGNATURE
-		      ") config, or truncated (%zu bytes)", size);
+		error(file,
+		      "neither a system (JHSYS) nor a cell (JHCLL) config, or truncated (%zu bytes): is the config the only initialised variable of its file?",
+		      size);
 		return;
 	}
 	check_header(file, image, arch);
 	if (expected != size)
-		error(file, "image has %zu bytes but %s says %llu: do the "
-		      "num_* counts and cpu_set_size match the arrays?",
+		error(file,
+		      "image has %zu bytes but %s says %llu: do the num_* counts and cpu_set_size match the arrays?",
 		      size, kind, (unsigned long long)expected);
 }
 
@@ -302,8 +302,9 @@ int main(int argc, char *argv[])
 	data_size = check_object(argv[2]);
 	image = read_file(argv[3], &image_size);
 	if (data_size && data_size != image_size)
-		error(argv[3], "image is not the whole .data section "
-		      "(%llu bytes)", data_size);
+		error(argv[3],
+		      "image is not the whole .data section (%llu bytes)",
+		      data_size);
 	check_image(argv[3], image, image_size, arch);
 	free(image);
 	return errors ? 1 : 0;

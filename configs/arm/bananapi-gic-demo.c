@@ -51,7 +51,8 @@ struct {
 	},
 
 	.mem_regions = {
-		/* CCU: APB1 clock gating register (UART7 = bit 23) */ {
+		/* CCU: APB1 clock gating register (UART7 = bit 23) */
+		{
 			.phys_start = 0x01c2006c,
 			.virt_start = 0x01c2006c,
 			.size = 0x4,
@@ -59,7 +60,8 @@ struct {
 				JAILHOUSE_MEM_IO | JAILHOUSE_MEM_IO_32 |
 				JAILHOUSE_MEM_ROOTSHARED,
 		},
-		/* PIO: port H registers */ {
+		/* PIO: port H registers */
+		{
 			.phys_start = 0x01c208fc,
 			.virt_start = 0x01c208fc,
 			.size = 0x24,
@@ -67,21 +69,24 @@ struct {
 				JAILHOUSE_MEM_IO | JAILHOUSE_MEM_IO_32 |
 				JAILHOUSE_MEM_ROOTSHARED,
 		},
-		/* UARTs 4-7 */ {
+		/* UARTs 4-7 */
+		{
 			.phys_start = 0x01c29000,
 			.virt_start = 0x01c29000,
 			.size = 0x1000,
 			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
 				JAILHOUSE_MEM_IO,
 		},
-		/* RAM: 0x7a400000 (gic-demo slot), guest 0 */ {
+		/* RAM: 0x7a400000 (gic-demo slot), guest 0 */
+		{
 			.phys_start = 0x7a400000,
 			.virt_start = 0,
 			.size = 0x00100000,
 			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
 				JAILHOUSE_MEM_EXECUTE | JAILHOUSE_MEM_LOADABLE,
 		},
-		/* communication region */ {
+		/* communication region */
+		{
 			.virt_start = 0x80000000,
 			.size = 0x00001000,
 			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |

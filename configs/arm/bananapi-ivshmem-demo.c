@@ -18,6 +18,8 @@
  *    JAILHOUSE_IVSHMEM_BAR_MASK_INTX.
  *  - Console clock_reg 0x01c2006d is not a register address; the APB1
  *    gating register is 0x01c2006c (UART7 = gate 23, as given).
+ *  - Console .size = 0x400 (UART7's register window) added: an MMIO
+ *    console must say how much to map.
  *
  * SPDX-License-Identifier: (GPL-2.0 OR BSD-2-Clause)
  */
@@ -48,6 +50,7 @@ struct {
 
 		.console = {
 			.address = 0x01c29c00,
+			.size = 0x400,
 			.clock_reg = 0x01c2006c,
 			.gate_nr = 23,
 			.divider = 0x0d,
@@ -62,35 +65,40 @@ struct {
 	},
 
 	.mem_regions = {
-		/* 0: CCU */ {
+		/* 0: CCU */
+		{
 			.phys_start = 0x01c20200,
 			.virt_start = 0x01c20200,
 			.size = 0x200,
 			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
 				JAILHOUSE_MEM_IO | JAILHOUSE_MEM_IO_32,
 		},
-		/* 1: GPIO: port H */ {
+		/* 1: GPIO: port H */
+		{
 			.phys_start = 0x01c208fc,
 			.virt_start = 0x01c208fc,
 			.size = 0x24,
 			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
 				JAILHOUSE_MEM_IO | JAILHOUSE_MEM_IO_32,
 		},
-		/* 2: UART 4-7 */ {
+		/* 2: UART 4-7 */
+		{
 			.phys_start = 0x01c29000,
 			.virt_start = 0x01c29000,
 			.size = 0x1000,
 			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
 				JAILHOUSE_MEM_IO,
 		},
-		/* 3: RAM */ {
+		/* 3: RAM */
+		{
 			.phys_start = 0x7bef0000,
 			.virt_start = 0,
 			.size = 0x00010000,
 			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
 				JAILHOUSE_MEM_EXECUTE | JAILHOUSE_MEM_LOADABLE,
 		},
-		/* 4: IVSHMEM state table (thesis: 1 MiB, read/write) */ {
+		/* 4: IVSHMEM state table (thesis: 1 MiB, read/write) */
+		{
 			.phys_start = 0x7bf00000,
 			.virt_start = 0x7bf00000,
 			.size = 0x1000,
@@ -98,20 +106,23 @@ struct {
 		},
 		/* 5: no common R/W section */
 		{ 0 },
-		/* 6: output section of peer 0 (root cell) */ {
+		/* 6: output section of peer 0 (root cell) */
+		{
 			.phys_start = 0x7bf01000,
 			.virt_start = 0x7bf01000,
 			.size = 0x7f000,
 			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_ROOTSHARED,
 		},
-		/* 7: output section of peer 1 (this cell) */ {
+		/* 7: output section of peer 1 (this cell) */
+		{
 			.phys_start = 0x7bf80000,
 			.virt_start = 0x7bf80000,
 			.size = 0x7f000,
 			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
 				JAILHOUSE_MEM_ROOTSHARED,
 		},
-		/* 8: communication region */ {
+		/* 8: communication region */
+		{
 			.virt_start = 0x80000000,
 			.size = 0x00001000,
 			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
@@ -120,7 +131,8 @@ struct {
 	},
 
 	.irqchips = {
-		/* GIC */ {
+		/* GIC */
+		{
 			.address = 0x01c81000,
 			.pin_base = 32,
 			.pin_bitmap = {

@@ -74,14 +74,16 @@ struct {
 	},
 
 	.mem_regions = {
-		/* 0: SRAM A1-A4 */ {
+		/* 0: SRAM A1-A4 */
+		{
 			.phys_start = 0x00000000,
 			.virt_start = 0x00000000,
 			.size = 0xc000,
 			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
 				JAILHOUSE_MEM_EXECUTE | JAILHOUSE_MEM_IO,
 		},
-		/* 1: SRAM D (USB OTG) */ {
+		/* 1: SRAM D (USB OTG) */
+		{
 			.phys_start = 0x00010000,
 			.virt_start = 0x00010000,
 			.size = 0x1000,
@@ -93,28 +95,32 @@ struct {
 		 * controllers, DMA, MMC, USB, SATA, CCU, PIO, timers, RTC,
 		 * UARTs, I2C, GMAC, HSTIMER. The GIC (0x01c80000+) is not
 		 * mapped: the hypervisor owns it.
-		 */ {
+		 */
+		{
 			.phys_start = 0x01c00000,
 			.virt_start = 0x01c00000,
 			.size = 0x00080000,
 			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
 				JAILHOUSE_MEM_IO,
 		},
-		/* 3: display engine (front ends, back ends, mixer) */ {
+		/* 3: display engine (front ends, back ends, mixer) */
+		{
 			.phys_start = 0x01e00000,
 			.virt_start = 0x01e00000,
 			.size = 0x00100000,
 			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
 				JAILHOUSE_MEM_IO,
 		},
-		/* 4: RAM (Linux, mem=932M) */ {
+		/* 4: RAM (Linux, mem=932M) */
+		{
 			.phys_start = 0x40000000,
 			.virt_start = 0x40000000,
 			.size = 0x3a400000,
 			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
 				JAILHOUSE_MEM_EXECUTE,
 		},
-		/* 5: RAM (inmates: gic-demo, ivshmem-demo, spare) */ {
+		/* 5: RAM (inmates: gic-demo, ivshmem-demo, spare) */
+		{
 			.phys_start = 0x7a400000,
 			.virt_start = 0x7a400000,
 			.size = 0x01b00000,
@@ -123,7 +129,8 @@ struct {
 		},
 		/* 6-9: ivshmem link 0 (1 MiB, 2 peers), root = peer 0 */
 		JAILHOUSE_SHMEM_NET_REGIONS(0x7bf00000, 0),
-		/* 10: RAM (inmates, above the hypervisor) */ {
+		/* 10: RAM (inmates, above the hypervisor) */
+		{
 			.phys_start = 0x7c600000,
 			.virt_start = 0x7c600000,
 			.size = 0x03a00000,
@@ -133,7 +140,8 @@ struct {
 	},
 
 	.irqchips = {
-		/* GIC: every SPI (32-159) belongs to Linux */ {
+		/* GIC: every SPI (32-159) belongs to Linux */
+		{
 			.address = 0x01c81000,
 			.pin_base = 32,
 			.pin_bitmap = {
@@ -143,7 +151,8 @@ struct {
 	},
 
 	.pci_devices = {
-		/* 0000:00:00.0: ivshmem v2, link 0 (INTx: INTID 156) */ {
+		/* 0000:00:00.0: ivshmem v2, link 0 (INTx: INTID 156) */
+		{
 			.type = JAILHOUSE_PCI_TYPE_IVSHMEM,
 			.domain = 0,
 			.bdf = 0x00,

@@ -68,52 +68,60 @@ struct {
 	},
 
 	.mem_regions = {
-		/* 0: UART (PL011), shared with the root cell's console */ {
+		/* 0: UART (PL011), shared with the root cell's console */
+		{
 			.phys_start = 0x09000000,
 			.virt_start = 0x09000000,
 			.size = 0x1000,
 			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
 				JAILHOUSE_MEM_IO | JAILHOUSE_MEM_ROOTSHARED,
 		},
-		/* 1: RAM: 0x7c800000 (ivshmem-demo cell A slot), guest 0 */ {
+		/* 1: RAM: 0x7c800000 (ivshmem-demo cell A slot), guest 0 */
+		{
 			.phys_start = 0x7c800000,
 			.virt_start = 0,
 			.size = 0x00100000,
 			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
 				JAILHOUSE_MEM_EXECUTE | JAILHOUSE_MEM_LOADABLE,
 		},
-		/* 2: communication region */ {
+		/* 2: communication region */
+		{
 			.virt_start = 0x80000000,
 			.size = 0x00001000,
 			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
 				JAILHOUSE_MEM_COMM_REGION,
 		},
-		/* 3: link 0 state table */ {
+		/* 3: link 0 state table */
+		{
 			.phys_start = LINK0_BASE,
 			.virt_start = LINK0_BASE,
 			.size = 0x1000,
 			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_ROOTSHARED,
 		},
-		/* 4: link 0 R/W section */ {
+		/* 4: link 0 R/W section */
+		{
 			.phys_start = LINK0_BASE + 0x1000,
 			.virt_start = LINK0_BASE + 0x1000,
 			.size = 0x9000,
 			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
 				JAILHOUSE_MEM_ROOTSHARED,
 		},
-		/* 5: link 0 output section of peer 0 (root) */ {
+		/* 5: link 0 output section of peer 0 (root) */
+		{
 			.phys_start = LINK0_BASE + 0xa000,
 			.virt_start = LINK0_BASE + 0xa000,
 			.size = 0x2000,
 			.flags = OUTPUT_FLAGS(0),
 		},
-		/* 6: link 0 output section of peer 1 (cell A) */ {
+		/* 6: link 0 output section of peer 1 (cell A) */
+		{
 			.phys_start = LINK0_BASE + 0xc000,
 			.virt_start = LINK0_BASE + 0xc000,
 			.size = 0x2000,
 			.flags = OUTPUT_FLAGS(1),
 		},
-		/* 7: link 0 output section of peer 2 (cell B) */ {
+		/* 7: link 0 output section of peer 2 (cell B) */
+		{
 			.phys_start = LINK0_BASE + 0xe000,
 			.virt_start = LINK0_BASE + 0xe000,
 			.size = 0x2000,
@@ -122,7 +130,8 @@ struct {
 	},
 
 	.irqchips = {
-		/* GIC: the ivshmem INTx line, INTID 186 */ {
+		/* GIC: the ivshmem INTx line, INTID 186 */
+		{
 			.address = 0x08000000,
 			.pin_base = 160,
 			.pin_bitmap = {
@@ -132,7 +141,8 @@ struct {
 	},
 
 	.pci_devices = {
-		/* 0001:00:00.0: ivshmem v2, link 0 */ {
+		/* 0001:00:00.0: ivshmem v2, link 0 */
+		{
 			.type = JAILHOUSE_PCI_TYPE_IVSHMEM,
 			.domain = 1,
 			.bdf = 0x00,

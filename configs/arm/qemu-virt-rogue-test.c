@@ -46,21 +46,24 @@ struct {
 	},
 
 	.mem_regions = {
-		/* UART (PL011), shared with the root cell's console */ {
+		/* UART (PL011), shared with the root cell's console */
+		{
 			.phys_start = 0x09000000,
 			.virt_start = 0x09000000,
 			.size = 0x1000,
 			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
 				JAILHOUSE_MEM_IO | JAILHOUSE_MEM_ROOTSHARED,
 		},
-		/* RAM: 0x7ca00000 (test inmates slot), guest 0 */ {
+		/* RAM: 0x7ca00000 (test inmates slot), guest 0 */
+		{
 			.phys_start = 0x7ca00000,
 			.virt_start = 0,
 			.size = 0x00100000,
 			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
 				JAILHOUSE_MEM_EXECUTE | JAILHOUSE_MEM_LOADABLE,
 		},
-		/* communication region */ {
+		/* communication region */
+		{
 			.virt_start = 0x80000000,
 			.size = 0x00001000,
 			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |

@@ -81,114 +81,131 @@ struct {
 	},
 
 	.mem_regions = {
-		/* 0: UART (PL011) */ {
+		/* 0: UART (PL011) */
+		{
 			.phys_start = 0x09000000,
 			.virt_start = 0x09000000,
 			.size = 0x1000,
 			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
 				JAILHOUSE_MEM_IO,
 		},
-		/* 1: RTC (PL031) */ {
+		/* 1: RTC (PL031) */
+		{
 			.phys_start = 0x09010000,
 			.virt_start = 0x09010000,
 			.size = 0x1000,
 			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
 				JAILHOUSE_MEM_IO,
 		},
-		/* 2: fw_cfg (0x18 bytes used, whole page mapped) */ {
+		/* 2: fw_cfg (0x18 bytes used, whole page mapped) */
+		{
 			.phys_start = 0x09020000,
 			.virt_start = 0x09020000,
 			.size = 0x1000,
 			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
 				JAILHOUSE_MEM_IO,
 		},
-		/* 3: GPIO (PL061, power button) */ {
+		/* 3: GPIO (PL061, power button) */
+		{
 			.phys_start = 0x09030000,
 			.virt_start = 0x09030000,
 			.size = 0x1000,
 			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
 				JAILHOUSE_MEM_IO,
 		},
-		/* 4: virtio-mmio transports 0-31 */ {
+		/* 4: virtio-mmio transports 0-31 */
+		{
 			.phys_start = 0x0a000000,
 			.virt_start = 0x0a000000,
 			.size = 0x4000,
 			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
 				JAILHOUSE_MEM_IO,
 		},
-		/* 5: PCIe 32-bit MMIO window */ {
+		/* 5: PCIe 32-bit MMIO window */
+		{
 			.phys_start = 0x10000000,
 			.virt_start = 0x10000000,
 			.size = 0x2eff0000,
 			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
 				JAILHOUSE_MEM_IO,
 		},
-		/* 6: PCIe I/O port window */ {
+		/* 6: PCIe I/O port window */
+		{
 			.phys_start = 0x3eff0000,
 			.virt_start = 0x3eff0000,
 			.size = 0x10000,
 			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
 				JAILHOUSE_MEM_IO,
 		},
-		/* 7: PCIe ECAM with highmem=off (buses 0-15) */ {
+		/* 7: PCIe ECAM with highmem=off (buses 0-15) */
+		{
 			.phys_start = 0x3f000000,
 			.virt_start = 0x3f000000,
 			.size = 0x1000000,
 			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
 				JAILHOUSE_MEM_IO,
 		},
-		/* 8: RAM (Linux, mem=960M) */ {
+		/* 8: RAM (Linux, mem=960M) */
+		{
 			.phys_start = 0x40000000,
 			.virt_start = 0x40000000,
 			.size = 0x3c000000,
 			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
 				JAILHOUSE_MEM_EXECUTE,
 		},
-		/* 9: RAM (inmates: demo and test cells) */ {
+		/* 9: RAM (inmates: demo and test cells) */
+		{
 			.phys_start = 0x7c600000,
 			.virt_start = 0x7c600000,
 			.size = 0x00900000,
 			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
 				JAILHOUSE_MEM_EXECUTE,
 		},
-		/* 10: ivshmem link 0, state table */ {
+		/* 10: ivshmem link 0, state table */
+		{
 			.phys_start = LINK0_BASE,
 			.virt_start = LINK0_BASE,
 			.size = 0x1000,
 			.flags = JAILHOUSE_MEM_READ,
 		},
-		/* 11: ivshmem link 0, R/W section */ {
+		/* 11: ivshmem link 0, R/W section */
+		{
 			.phys_start = LINK0_BASE + 0x1000,
 			.virt_start = LINK0_BASE + 0x1000,
 			.size = 0x9000,
 			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE,
 		},
-		/* 12: ivshmem link 0, output section of peer 0 (root) */ {
+		/* 12: ivshmem link 0, output section of peer 0 (root) */
+		{
 			.phys_start = LINK0_BASE + 0xa000,
 			.virt_start = LINK0_BASE + 0xa000,
 			.size = 0x2000,
 			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE,
 		},
-		/* 13: ivshmem link 0, output section of peer 1 */ {
+		/* 13: ivshmem link 0, output section of peer 1 */
+		{
 			.phys_start = LINK0_BASE + 0xc000,
 			.virt_start = LINK0_BASE + 0xc000,
 			.size = 0x2000,
 			.flags = JAILHOUSE_MEM_READ,
 		},
-		/* 14: ivshmem link 0, output section of peer 2 */ {
+		/* 14: ivshmem link 0, output section of peer 2 */
+		{
 			.phys_start = LINK0_BASE + 0xe000,
 			.virt_start = LINK0_BASE + 0xe000,
 			.size = 0x2000,
 			.flags = JAILHOUSE_MEM_READ,
 		},
-		/* 15: RAM (further links, Linux inmate, large cells) */ {
+		/* 15: RAM (further links, Linux inmate, large cells) */
+		{
 			.phys_start = 0x7cf10000,
 			.virt_start = 0x7cf10000,
 			.size = 0x030f0000,
 			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
 				JAILHOUSE_MEM_EXECUTE,
 		},
-		/* 16: PCIe ECAM, QEMU default (highmem=on, buses 0-255) */ {
+		/* 16: PCIe ECAM, QEMU default (highmem=on, buses 0-255) */
+		{
 			.phys_start = 0x4010000000,
 			.virt_start = 0x4010000000,
 			.size = 0x10000000,
@@ -198,7 +215,8 @@ struct {
 	},
 
 	.irqchips = {
-		/* GIC distributor: every SPI (32-287) belongs to Linux */ {
+		/* GIC distributor: every SPI (32-287) belongs to Linux */
+		{
 			.address = 0x08000000,
 			.pin_base = 32,
 			.pin_bitmap = {
@@ -215,7 +233,8 @@ struct {
 	},
 
 	.pci_devices = {
-		/* 0001:00:00.0: ivshmem v2, link 0 (INTx: INTID 182) */ {
+		/* 0001:00:00.0: ivshmem v2, link 0 (INTx: INTID 182) */
+		{
 			.type = JAILHOUSE_PCI_TYPE_IVSHMEM,
 			.domain = 1,
 			.bdf = 0x00,

@@ -45,14 +45,16 @@ struct {
 	},
 
 	.mem_regions = {
-		/* RAM: 0x3a600000 (apic-demo slot), guest 0 */ {
+		/* RAM: 0x3a600000 (apic-demo slot), guest 0 */
+		{
 			.phys_start = 0x3a600000,
 			.virt_start = 0,
 			.size = 0x00100000,
 			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
 				JAILHOUSE_MEM_EXECUTE | JAILHOUSE_MEM_LOADABLE,
 		},
-		/* communication region */ {
+		/* communication region */
+		{
 			.virt_start = 0x00100000,
 			.size = 0x00001000,
 			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |

@@ -78,91 +78,105 @@ struct {
 	},
 
 	.mem_regions = {
-		/* 0: RAM 0-0x9efff, EBDA 0x9f000-0x9ffff (e820 reserved) */ {
+		/* 0: RAM 0-0x9efff, EBDA 0x9f000-0x9ffff (e820 reserved) */
+		{
 			.phys_start = 0x0,
 			.virt_start = 0x0,
 			.size = 0xa0000,
 			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
 				JAILHOUSE_MEM_EXECUTE | JAILHOUSE_MEM_DMA,
 		},
-		/* 1: legacy VGA memory (vgacon text buffer at 0xb8000) */ {
+		/* 1: legacy VGA memory (vgacon text buffer at 0xb8000) */
+		{
 			.phys_start = 0xa0000,
 			.virt_start = 0xa0000,
 			.size = 0x20000,
 			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
 				JAILHOUSE_MEM_IO,
 		},
-		/* 2: video ROM, BIOS (SMBIOS, MP table, ACPI RSDP) */ {
+		/* 2: video ROM, BIOS (SMBIOS, MP table, ACPI RSDP) */
+		{
 			.phys_start = 0xc0000,
 			.virt_start = 0xc0000,
 			.size = 0x40000,
 			.flags = JAILHOUSE_MEM_READ,
 		},
-		/* 3: RAM */ {
+		/* 3: RAM */
+		{
 			.phys_start = 0x100000,
 			.virt_start = 0x100000,
 			.size = 0x39f00000,
 			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
 				JAILHOUSE_MEM_EXECUTE | JAILHOUSE_MEM_DMA,
 		},
-		/* 4: RAM (inmates: demo and test cells, spare) */ {
+		/* 4: RAM (inmates: demo and test cells, spare) */
+		{
 			.phys_start = 0x3a600000,
 			.virt_start = 0x3a600000,
 			.size = 0x00900000,
 			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
 				JAILHOUSE_MEM_EXECUTE | JAILHOUSE_MEM_DMA,
 		},
-		/* 5: ivshmem link 0, state table */ {
+		/* 5: ivshmem link 0, state table */
+		{
 			.phys_start = LINK0_BASE,
 			.virt_start = LINK0_BASE,
 			.size = 0x1000,
 			.flags = JAILHOUSE_MEM_READ,
 		},
-		/* 6: ivshmem link 0, R/W section */ {
+		/* 6: ivshmem link 0, R/W section */
+		{
 			.phys_start = LINK0_BASE + 0x1000,
 			.virt_start = LINK0_BASE + 0x1000,
 			.size = 0x9000,
 			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE,
 		},
-		/* 7: ivshmem link 0, output section of peer 0 (root) */ {
+		/* 7: ivshmem link 0, output section of peer 0 (root) */
+		{
 			.phys_start = LINK0_BASE + 0xa000,
 			.virt_start = LINK0_BASE + 0xa000,
 			.size = 0x2000,
 			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE,
 		},
-		/* 8: ivshmem link 0, output section of peer 1 */ {
+		/* 8: ivshmem link 0, output section of peer 1 */
+		{
 			.phys_start = LINK0_BASE + 0xc000,
 			.virt_start = LINK0_BASE + 0xc000,
 			.size = 0x2000,
 			.flags = JAILHOUSE_MEM_READ,
 		},
-		/* 9: ivshmem link 0, output section of peer 2 */ {
+		/* 9: ivshmem link 0, output section of peer 2 */
+		{
 			.phys_start = LINK0_BASE + 0xe000,
 			.virt_start = LINK0_BASE + 0xe000,
 			.size = 0x2000,
 			.flags = JAILHOUSE_MEM_READ,
 		},
-		/* 10: RAM (further links, Linux inmate, large cells) */ {
+		/* 10: RAM (further links, Linux inmate, large cells) */
+		{
 			.phys_start = 0x3af10000,
 			.virt_start = 0x3af10000,
 			.size = 0x030f0000,
 			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
 				JAILHOUSE_MEM_EXECUTE | JAILHOUSE_MEM_DMA,
 		},
-		/* 11: RAM */ {
+		/* 11: RAM */
+		{
 			.phys_start = 0x3e000000,
 			.virt_start = 0x3e000000,
 			.size = 0x01ff0000,
 			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
 				JAILHOUSE_MEM_EXECUTE | JAILHOUSE_MEM_DMA,
 		},
-		/* 12: ACPI tables (FACS holds the global lock: writable) */ {
+		/* 12: ACPI tables (FACS holds the global lock: writable) */
+		{
 			.phys_start = 0x3fff0000,
 			.virt_start = 0x3fff0000,
 			.size = 0x10000,
 			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE,
 		},
-		/* 13: HPET */ {
+		/* 13: HPET */
+		{
 			.phys_start = 0xfed00000,
 			.virt_start = 0xfed00000,
 			.size = 0x1000,
@@ -172,7 +186,8 @@ struct {
 	},
 
 	.irqchips = {
-		/* IOAPIC (MADT: ID 2, GSI 0-23), all pins belong to Linux */ {
+		/* IOAPIC (MADT: ID 2, GSI 0-23), all pins belong to Linux */
+		{
 			.address = 0xfec00000,
 			/* source ID for interrupt remapping: none here */
 			.id = 0x0000,
@@ -206,17 +221,20 @@ struct {
 	},
 
 	.pci_devices = {
-		/* 00:00.0: i440FX host bridge (8086:1237) */ {
+		/* 00:00.0: i440FX host bridge (8086:1237) */
+		{
 			.type = JAILHOUSE_PCI_TYPE_DEVICE,
 			.domain = 0x0000,
 			.bdf = 0x00,
 		},
-		/* 00:01.0: PIIX3 ISA bridge (8086:7000) */ {
+		/* 00:01.0: PIIX3 ISA bridge (8086:7000) */
+		{
 			.type = JAILHOUSE_PCI_TYPE_DEVICE,
 			.domain = 0x0000,
 			.bdf = 0x08,
 		},
-		/* 00:01.1: PIIX3 IDE (8086:7010), legacy mode */ {
+		/* 00:01.1: PIIX3 IDE (8086:7010), legacy mode */
+		{
 			.type = JAILHOUSE_PCI_TYPE_DEVICE,
 			.domain = 0x0000,
 			.bdf = 0x09,
@@ -225,7 +243,8 @@ struct {
 				0x00000000, 0xfffffff0, 0x00000000,
 			},
 		},
-		/* 00:01.2: PIIX3 UHCI (8086:7020), INTD = IRQ 11 */ {
+		/* 00:01.2: PIIX3 UHCI (8086:7020), INTD = IRQ 11 */
+		{
 			.type = JAILHOUSE_PCI_TYPE_DEVICE,
 			.domain = 0x0000,
 			.bdf = 0x0a,
@@ -234,12 +253,14 @@ struct {
 				0x00000000, 0xffffffe0, 0x00000000,
 			},
 		},
-		/* 00:01.3: PIIX4 ACPI/SMBus (8086:7113), IRQ 9 */ {
+		/* 00:01.3: PIIX4 ACPI/SMBus (8086:7113), IRQ 9 */
+		{
 			.type = JAILHOUSE_PCI_TYPE_DEVICE,
 			.domain = 0x0000,
 			.bdf = 0x0b,
 		},
-		/* 00:0f.0: ivshmem v2, link 0 (virtual) */ {
+		/* 00:0f.0: ivshmem v2, link 0 (virtual) */
+		{
 			.type = JAILHOUSE_PCI_TYPE_IVSHMEM,
 			.domain = 0x0000,
 			.bdf = LINK0_BDF,

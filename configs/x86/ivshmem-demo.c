@@ -60,46 +60,53 @@ struct {
 	},
 
 	.mem_regions = {
-		/* 0: RAM: 0x3a800000 (ivshmem-demo slot), guest 0 */ {
+		/* 0: RAM: 0x3a800000 (ivshmem-demo slot), guest 0 */
+		{
 			.phys_start = 0x3a800000,
 			.virt_start = 0,
 			.size = 0x00100000,
 			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
 				JAILHOUSE_MEM_EXECUTE | JAILHOUSE_MEM_LOADABLE,
 		},
-		/* 1: communication region */ {
+		/* 1: communication region */
+		{
 			.virt_start = 0x00100000,
 			.size = 0x00001000,
 			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
 				JAILHOUSE_MEM_COMM_REGION,
 		},
-		/* 2: link 0 state table */ {
+		/* 2: link 0 state table */
+		{
 			.phys_start = LINK0_BASE,
 			.virt_start = LINK0_BASE,
 			.size = 0x1000,
 			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_ROOTSHARED,
 		},
-		/* 3: link 0 R/W section */ {
+		/* 3: link 0 R/W section */
+		{
 			.phys_start = LINK0_BASE + 0x1000,
 			.virt_start = LINK0_BASE + 0x1000,
 			.size = 0x9000,
 			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
 				JAILHOUSE_MEM_ROOTSHARED,
 		},
-		/* 4: link 0 output section of peer 0 (root) */ {
+		/* 4: link 0 output section of peer 0 (root) */
+		{
 			.phys_start = LINK0_BASE + 0xa000,
 			.virt_start = LINK0_BASE + 0xa000,
 			.size = 0x2000,
 			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_ROOTSHARED,
 		},
-		/* 5: link 0 output section of peer 1 (this cell) */ {
+		/* 5: link 0 output section of peer 1 (this cell) */
+		{
 			.phys_start = LINK0_BASE + 0xc000,
 			.virt_start = LINK0_BASE + 0xc000,
 			.size = 0x2000,
 			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
 				JAILHOUSE_MEM_ROOTSHARED,
 		},
-		/* 6: link 0 output section of peer 2 */ {
+		/* 6: link 0 output section of peer 2 */
+		{
 			.phys_start = LINK0_BASE + 0xe000,
 			.virt_start = LINK0_BASE + 0xe000,
 			.size = 0x2000,
@@ -114,7 +121,8 @@ struct {
 	},
 
 	.pci_devices = {
-		/* 00:0f.0: ivshmem v2, link 0 */ {
+		/* 00:0f.0: ivshmem v2, link 0 */
+		{
 			.type = JAILHOUSE_PCI_TYPE_IVSHMEM,
 			.domain = 0x0000,
 			.bdf = LINK0_BDF,
