@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: (GPL-2.0 OR BSD-2-Clause)
+/*
+ * gic-demo: a 10 Hz tick from the virtual timer through the GIC, printing
+ * how late each tick arrived. Parameters: led-reg, led-pin (blink an LED
+ * per tick).
+ */
+#include <inmate.h>
+
+#define TICK_PERIOD_NS	(100 * NS_PER_MSEC)
+
+static u64 period_ticks;
+static u64 next_deadline;
+static struct jitter_stats stats;
+
+static void handle_irq(unsigned int irq)
+{
+	u64 now = timer_ticks();
+
+	if (irq != TIMER_IRQ)
+		return;
+	jitter_report(&stats, timer_ticks_diff_ns(now, next_deadline));
+	led_toggle();
+
+	next_deadline += period_ticks;
+	timer_start_at(next_deadline);
+}
+
+void inmate_main(void)
+{
+	led_init();
+
+	printk("Initializing the GIC...\n");
+	irq_init(handle_irq);
+	irq_enable(TIMER_IRQ);
+
+	printk("Initializing the timer...\n");
+	timer_init();
+	period_ticks = timer_ns_to_ticks(TICK_PERIOD_NS);
+	next_deadline = timer_ticks() + period_ticks;
+	timer_start_at(next_deadline);
+	irqs_enable();
+
+	for (;;) {
+		cpu_wait_for_interrupt();
+		comm_region_service();
+	}
+}
