@@ -25,7 +25,7 @@ fail() {
 # matching the extended regex PATTERN
 expect_lines() {
 	local count
-	count=$(tr -d '\r' < "$2" 2>/dev/null | grep -cE -- "$3")
+	count=$(count_lines "$2" "$3")
 	if [ "${count:-0}" -ge "$4" ]; then
 		pass "$1"
 	else
@@ -43,4 +43,22 @@ expect_none() {
 	else
 		pass "$1"
 	fi
+}
+
+# count_lines LOG PATTERN: lines of LOG (CR stripped) matching PATTERN
+count_lines() {
+	tr -d '\r' < "$1" 2>/dev/null | grep -cE -- "$2"
+}
+
+# run_until PID LOG PATTERN COUNT: wait for PID to end, ending it early
+# (SIGTERM) once LOG has COUNT lines matching PATTERN
+run_until() {
+	while kill -0 "$1" 2>/dev/null; do
+		if [ "$(count_lines "$2" "$3")" -ge "$4" ]; then
+			kill "$1" 2>/dev/null
+			break
+		fi
+		sleep 0.5
+	done
+	wait "$1" 2>/dev/null
 }
