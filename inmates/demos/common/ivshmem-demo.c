@@ -58,8 +58,7 @@ static int find_ivshmem(void)
 		class_rev = pci_read_config(bdf, PCI_CFG_CLASS_REV, 4);
 		if (class_rev == IVSHMEM_CLASS_REV_UNDEFINED)
 			return bdf;
-		printk("IVSHMEM: skipping %02x:%02x.%x, class/revision "
-		       "0x%08x is not the undefined protocol\n",
+		printk("IVSHMEM: skipping %02x:%02x.%x, class/revision 0x%08x is not the undefined protocol\n",
 		       PCI_BUS(bdf), PCI_DEV(bdf), PCI_FN(bdf), class_rev);
 	}
 }

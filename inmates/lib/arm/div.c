@@ -6,9 +6,6 @@
  */
 #include <inmate.h>
 
-u64 udivmod64(u64 n, u64 d, u64 *rem);
-s64 sdivmod64(s64 n, s64 d, s64 *rem);
-
 u64 udivmod64(u64 n, u64 d, u64 *rem)
 {
 	u64 quotient = 0, bit = 1;

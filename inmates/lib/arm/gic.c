@@ -66,8 +66,6 @@ void irq_disable(unsigned int irq)
 		     1U << (irq % 32));
 }
 
-void arm_irq_dispatch(void);
-
 void arm_irq_dispatch(void)
 {
 	u32 iar = mmio_read32(gicc_base + GICC_IAR);

@@ -25,9 +25,6 @@ static const char *const exception_names[] = {
 /* lr points this far behind the instruction that took the exception */
 static const unsigned int exception_pc_offset[] = { 0, 4, 4, 4, 8, 4, 4, 4 };
 
-void __noreturn arm_exception_report(unsigned int type, unsigned long lr,
-				     unsigned long spsr);
-
 void arm_exception_report(unsigned int type, unsigned long lr,
 			  unsigned long spsr)
 {
@@ -35,11 +32,11 @@ void arm_exception_report(unsigned int type, unsigned long lr,
 	       exception_names[type & 7], lr - exception_pc_offset[type & 7],
 	       spsr);
 	if (type == 4)
-		printk("FATAL: DFAR 0x%08x DFSR 0x%08x\n",
-		       arm_read_cp15(0, c6, c0, 0), arm_read_cp15(0, c5, c0, 0));
+		printk("FATAL: DFAR 0x%08x DFSR 0x%08x\n", arm_read_dfar(),
+		       arm_read_dfsr());
 	else if (type == 3)
-		printk("FATAL: IFAR 0x%08x IFSR 0x%08x\n",
-		       arm_read_cp15(0, c6, c0, 2), arm_read_cp15(0, c5, c0, 1));
+		printk("FATAL: IFAR 0x%08x IFSR 0x%08x\n", arm_read_ifar(),
+		       arm_read_ifsr());
 	stop();
 }
 
@@ -70,9 +67,8 @@ void arch_msix_message(unsigned int irq, u64 *address, u32 *data)
 
 void arch_comm_region_print(const char *prefix)
 {
-	printk("%scomm region: gic_version %d gicd 0x%llx gicc 0x%llx "
-	       "gicr 0x%llx vpci_irq_base %d\n", prefix,
-	       comm_region->gic_version, comm_region->gicd_base,
+	printk("%scomm region: gic_version %d gicd 0x%llx gicc 0x%llx gicr 0x%llx vpci_irq_base %d\n",
+	       prefix, comm_region->gic_version, comm_region->gicd_base,
 	       comm_region->gicc_base, comm_region->gicr_base,
 	       comm_region->vpci_irq_base);
 }

@@ -12,7 +12,7 @@ static u64 frequency;
 
 void timer_init(void)
 {
-	frequency = arm_read_cp15(0, c14, c0, 0);
+	frequency = arm_read_cntfrq();
 }
 
 u64 timer_get_frequency(void)
@@ -24,19 +24,16 @@ u64 timer_get_frequency(void)
 
 u64 timer_ticks(void)
 {
-	instruction_barrier();
-	return arm_read_cp15_64(1, c14);
+	return arm_read_cntvct();
 }
 
 void timer_start_at(u64 deadline)
 {
-	arm_write_cp15_64(3, c14, deadline);
-	arm_write_cp15(0, c14, c3, 1, CNTV_CTL_ENABLE);
-	instruction_barrier();
+	arm_write_cntv_cval(deadline);
+	arm_write_cntv_ctl(CNTV_CTL_ENABLE);
 }
 
 void timer_stop(void)
 {
-	arm_write_cp15(0, c14, c3, 1, CNTV_CTL_IMASK);
-	instruction_barrier();
+	arm_write_cntv_ctl(CNTV_CTL_IMASK);
 }

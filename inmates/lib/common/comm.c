@@ -24,7 +24,7 @@ static bool approve_always(void)
 
 u32 comm_region_handle_message(bool (*decide_shutdown)(void))
 {
-	u32 msg = comm_region->msg_to_cell;
+	u32 msg = comm_region->msg_to_cell, reply;
 
 	switch (msg) {
 	case JAILHOUSE_MSG_NONE:
@@ -38,12 +38,11 @@ u32 comm_region_handle_message(bool (*decide_shutdown)(void))
 			 * for a reply as soon as it sees it.
 			 */
 			comm_region_set_state(JAILHOUSE_CELL_SHUT_DOWN);
-			jailhouse_send_reply_from_cell(comm_region,
-					JAILHOUSE_MSG_REQUEST_APPROVED);
+			reply = JAILHOUSE_MSG_REQUEST_APPROVED;
 		} else {
-			jailhouse_send_reply_from_cell(comm_region,
-					JAILHOUSE_MSG_REQUEST_DENIED);
+			reply = JAILHOUSE_MSG_REQUEST_DENIED;
 		}
+		jailhouse_send_reply_from_cell(comm_region, reply);
 		break;
 	case JAILHOUSE_MSG_RECONFIG_COMPLETED:
 		jailhouse_send_reply_from_cell(comm_region,
@@ -67,13 +66,12 @@ void comm_region_print(const char *prefix)
 {
 	const struct jailhouse_console *con = (void *)&comm_region->console;
 
-	printk("%scomm region: signature %.6s revision %d state %d "
-	       "flags 0x%x\n", prefix, comm_region->signature,
+	printk("%scomm region: signature %.6s revision %d state %d flags 0x%x\n",
+	       prefix, comm_region->signature,
 	       comm_region->revision, comm_region->cell_state,
 	       comm_region->flags);
-	printk("%scomm region: console type %d address 0x%llx flags 0x%x "
-	       "divider %d\n", prefix, con->type, con->address, con->flags,
-	       con->divider);
+	printk("%scomm region: console type %d address 0x%llx flags 0x%x divider %d\n",
+	       prefix, con->type, con->address, con->flags, con->divider);
 	printk("%scomm region: pci_mmconfig_base 0x%llx\n", prefix,
 	       comm_region->pci_mmconfig_base);
 	arch_comm_region_print(prefix);

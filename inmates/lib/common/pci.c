@@ -66,7 +66,7 @@ int pci_find_device(u16 vendor, u16 device, u16 start_bdf)
 {
 	unsigned int max_bus = cmdline_parse_int("pci-max-bus",
 						 PCI_DEFAULT_MAX_BUS);
-	unsigned int bdf, end = MIN((max_bus + 1) << 8, 0x10000U);
+	unsigned int bdf, end = max_bus > 0xff ? 0x10000 : (max_bus + 1) << 8;
 
 	for (bdf = start_bdf; bdf < end; bdf++) {
 		if (PCI_FN(bdf) != 0 && !pci_is_multifunction(bdf)) {

@@ -6,8 +6,6 @@
  */
 #include <inmate.h>
 
-void __noreturn c_entry(void);
-
 void c_entry(void)
 {
 	bool comm_ok;
@@ -17,9 +15,8 @@ void c_entry(void)
 	console_init(comm_ok);
 
 	if (!comm_ok) {
-		printk("FATAL: communication region ABI mismatch "
-		       "(need \"%s\" revision %d)\n", COMM_REGION_MAGIC,
-		       COMM_REGION_ABI_REVISION);
+		printk("FATAL: communication region ABI mismatch (need \"%s\" revision %d)\n",
+		       COMM_REGION_MAGIC, COMM_REGION_ABI_REVISION);
 		comm_region_set_state(JAILHOUSE_CELL_FAILED_COMM_REV);
 		stop();
 	}

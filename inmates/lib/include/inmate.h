@@ -25,8 +25,6 @@
 #define __aligned(n)	__attribute__((aligned(n)))
 
 #define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
-#define MIN(a, b)	((a) < (b) ? (a) : (b))
-#define MAX(a, b)	((a) > (b) ? (a) : (b))
 
 #define NS_PER_SEC	1000000000ULL
 #define NS_PER_MSEC	1000000ULL
@@ -41,6 +39,9 @@ void inmate_main(void);
 
 /* Park this CPU for good: interrupts off, halted. */
 void __noreturn stop(void);
+
+/* First C function, called by the arch start code (lib/common/setup.c). */
+void __noreturn c_entry(void);
 
 /* ---- strings (lib/common/string.c) ---- */
 void *memset(void *s, int c, size_t n);
@@ -147,6 +148,7 @@ struct jitter_stats {
 	long long max_ns;
 	unsigned long samples;
 };
+
 /* Records one sample and prints the demos' "Timer fired, jitter" line. */
 void jitter_report(struct jitter_stats *stats, long long jitter_ns);
 

@@ -28,8 +28,6 @@ struct int_frame {
 	u64 rip, cs, rflags, rsp, ss;
 };
 
-extern const u8 int_stubs[];
-
 static struct idt_gate idt[IDT_ENTRIES] __aligned(16);
 static irq_handler_t irq_handler;
 
@@ -75,8 +73,8 @@ static void __noreturn report_exception(struct int_frame *frame)
 {
 	unsigned long cr2;
 
-	printk("FATAL: exception %llu (%s), error code 0x%llx, RIP 0x%llx, "
-	       "RSP 0x%llx, RFLAGS 0x%llx\n", frame->vector,
+	printk("FATAL: exception %llu (%s), error code 0x%llx, RIP 0x%llx, RSP 0x%llx, RFLAGS 0x%llx\n",
+	       frame->vector,
 	       frame->vector < ARRAY_SIZE(exception_names) ?
 	       exception_names[frame->vector] : "reserved",
 	       frame->error_code, frame->rip, frame->rsp, frame->rflags);
@@ -86,8 +84,6 @@ static void __noreturn report_exception(struct int_frame *frame)
 	}
 	stop();
 }
-
-void x86_int_dispatch(struct int_frame *frame);
 
 void x86_int_dispatch(struct int_frame *frame)
 {

@@ -25,8 +25,8 @@ void arch_hypercall_putc(char c)
 
 void arch_comm_region_print(const char *prefix)
 {
-	printk("%scomm region: pm_timer_address 0x%x num_cpus %d tsc_khz %d "
-	       "apic_khz %d\n", prefix, comm_region->pm_timer_address,
+	printk("%scomm region: pm_timer_address 0x%x num_cpus %d tsc_khz %d apic_khz %d\n",
+	       prefix, comm_region->pm_timer_address,
 	       comm_region->num_cpus, comm_region->tsc_khz,
 	       comm_region->apic_khz);
 }

@@ -19,8 +19,6 @@ static unsigned int cpus_started = 1;
 /* read by header.S before the AP has a stack */
 unsigned long smp_ap_stack;
 
-void __noreturn smp_ap_entry(void);
-
 void smp_ap_entry(void)
 {
 	unsigned int index = ap_index;

@@ -61,8 +61,7 @@ void timer_init(void)
 	if (!tsc_hz) {
 		tsc_hz = tsc_calibrate();
 		if (!tsc_hz) {
-			printk("WARNING: no PM timer and no tsc_khz in the "
-			       "comm region, assuming 1 GHz TSC\n");
+			printk("WARNING: no PM timer and no tsc_khz in the comm region, assuming 1 GHz TSC\n");
 			tsc_hz = NS_PER_SEC;
 		}
 	}

@@ -30,7 +30,7 @@ static bool do_access(const char *action, unsigned long addr, u32 *value)
 		*value = ROGUE_PATTERN;
 		return true;
 	}
-#ifdef ARCH_HAS_PORT_IO
+#ifdef INMATE_PORT_IO
 	if (strcmp(action, "touch-port") == 0) {
 		*value = inb(addr);
 		return true;

@@ -8,14 +8,7 @@
 #include <string.h>
 
 #include "check.h"
-
-#define CMDLINE_BUFFER_SIZE 256
-extern char cmdline[CMDLINE_BUFFER_SIZE];
-
-long long cmdline_parse_int(const char *key, long long def);
-bool cmdline_parse_bool(const char *key, bool def);
-const char *cmdline_parse_str(const char *key, char *buf, size_t size,
-			      const char *def);
+#include "jh-lib.h"
 
 static void set_cmdline(const char *text)
 {
@@ -56,8 +49,7 @@ static void expect_str(const char *name, const char *key, size_t size,
 
 static void test_ints(void)
 {
-	set_cmdline("dec=42 hex=0x3F8 HEX=0XFF neg=-12 bad=12x empty= "
-		    "bare big=0x100000000");
+	set_cmdline("dec=42 hex=0x3F8 HEX=0XFF neg=-12 bad=12x empty= bare big=0x100000000");
 	expect_int("cmdline_int_decimal", "dec", 0, 42);
 	expect_int("cmdline_int_hex", "hex", 0, 0x3f8);
 	expect_int("cmdline_int_hex_upper", "HEX", 0, 0xff);
@@ -87,8 +79,7 @@ static void test_keys(void)
 
 static void test_bools(void)
 {
-	set_cmdline("pollute-cache t1=1 t2=true t3=yes t4=on f1=0 f2=false "
-		    "f3=no f4=off odd=maybe");
+	set_cmdline("pollute-cache t1=1 t2=true t3=yes t4=on f1=0 f2=false f3=no f4=off odd=maybe");
 	expect_bool("cmdline_bool_bare_key", "pollute-cache", false, true);
 	expect_bool("cmdline_bool_1", "t1", false, true);
 	expect_bool("cmdline_bool_true", "t2", false, true);

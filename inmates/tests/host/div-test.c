@@ -6,12 +6,10 @@
 #include <stdio.h>
 
 #include "check.h"
+#include "jh-lib.h"
 
 typedef unsigned long long u64;
 typedef long long s64;
-
-u64 udivmod64(u64 n, u64 d, u64 *rem);
-s64 sdivmod64(s64 n, s64 d, s64 *rem);
 
 static u64 next_random(u64 *state)
 {
@@ -31,8 +29,8 @@ int main(void)
 	u64 state = 0x9e3779b97f4a7c15ULL, n, d, q, r;
 	s64 sq, sr;
 
-	for (i = 0; i < sizeof(edge) / sizeof(edge[0]); i++)
-		for (j = 1; j < sizeof(edge) / sizeof(edge[0]); j++) {
+	for (i = 0; i < ARRAY_SIZE(edge); i++)
+		for (j = 1; j < ARRAY_SIZE(edge); j++) {
 			q = udivmod64(edge[i], edge[j], &r);
 			if (q != edge[i] / edge[j] || r != edge[i] % edge[j])
 				bad_u++;

@@ -12,14 +12,11 @@
 #include <string.h>
 
 #include "check.h"
-
-int jh_snprintf(char *buf, size_t size, const char *fmt, ...);
-void jh_printk(const char *fmt, ...);
+#include "jh-lib.h"
 
 static char console_out[1024];
 
 /* the library's console, captured */
-void console_write(const char *s);
 void console_write(const char *s)
 {
 	strncat(console_out, s, sizeof(console_out) - strlen(console_out) - 1);

@@ -12,26 +12,66 @@
 /* The hypervisor's virtual PCI host bridge offers bus 0 only. */
 #define PCI_DEFAULT_MAX_BUS	0
 
-#define arm_read_cp15(op1, crn, crm, op2) ({				\
-	u32 __val;							\
-	asm volatile("mrc p15, " #op1 ", %0, " #crn ", " #crm ", " #op2	\
-		     : "=r" (__val));					\
-	__val; })
+/* CP15 registers the library uses (ARM ARM B4, generic timer B8) */
+static inline u32 arm_read_cntfrq(void)
+{
+	u32 value;
 
-#define arm_write_cp15(op1, crn, crm, op2, val)				\
-	asm volatile("mcr p15, " #op1 ", %0, " #crn ", " #crm ", " #op2	\
-		     : : "r" ((u32)(val)) : "memory")
+	asm volatile("mrc p15, 0, %0, c14, c0, 0" : "=r" (value));
+	return value;
+}
 
-#define arm_read_cp15_64(op1, crm) ({					\
-	u32 __lo, __hi;							\
-	asm volatile("mrrc p15, " #op1 ", %0, %1, " #crm		\
-		     : "=r" (__lo), "=r" (__hi));			\
-	((u64)__hi << 32) | __lo; })
+static inline u64 arm_read_cntvct(void)
+{
+	u32 lo, hi;
 
-#define arm_write_cp15_64(op1, crm, val)				\
-	asm volatile("mcrr p15, " #op1 ", %0, %1, " #crm		\
-		     : : "r" ((u32)(val)), "r" ((u32)((u64)(val) >> 32))	\
-		     : "memory")
+	asm volatile("isb\n\tmrrc p15, 1, %0, %1, c14" : "=r" (lo), "=r" (hi));
+	return ((u64)hi << 32) | lo;
+}
+
+static inline void arm_write_cntv_cval(u64 value)
+{
+	asm volatile("mcrr p15, 3, %0, %1, c14"
+		: : "r" ((u32)value), "r" ((u32)(value >> 32)) : "memory");
+}
+
+static inline void arm_write_cntv_ctl(u32 value)
+{
+	asm volatile("mcr p15, 0, %0, c14, c3, 1\n\tisb"
+		: : "r" (value) : "memory");
+}
+
+static inline u32 arm_read_dfar(void)
+{
+	u32 value;
+
+	asm volatile("mrc p15, 0, %0, c6, c0, 0" : "=r" (value));
+	return value;
+}
+
+static inline u32 arm_read_dfsr(void)
+{
+	u32 value;
+
+	asm volatile("mrc p15, 0, %0, c5, c0, 0" : "=r" (value));
+	return value;
+}
+
+static inline u32 arm_read_ifar(void)
+{
+	u32 value;
+
+	asm volatile("mrc p15, 0, %0, c6, c0, 2" : "=r" (value));
+	return value;
+}
+
+static inline u32 arm_read_ifsr(void)
+{
+	u32 value;
+
+	asm volatile("mrc p15, 0, %0, c5, c0, 1" : "=r" (value));
+	return value;
+}
 
 static inline void cpu_relax(void)
 {
@@ -63,5 +103,12 @@ static inline void instruction_barrier(void)
 {
 	asm volatile("isb" : : : "memory");
 }
+
+/* ---- library internals, called from header.S ---- */
+void __noreturn arm_exception_report(unsigned int type, unsigned long lr,
+				     unsigned long spsr);
+void arm_irq_dispatch(void);
+u64 udivmod64(u64 n, u64 d, u64 *rem);
+s64 sdivmod64(s64 n, s64 d, s64 *rem);
 
 #endif /* !_INMATE_ARCH_H */

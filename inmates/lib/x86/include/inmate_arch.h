@@ -13,7 +13,7 @@
 #define PCI_DEFAULT_MAX_BUS	255
 
 /* tells portable test code that inb() and friends exist */
-#define ARCH_HAS_PORT_IO	1
+#define INMATE_PORT_IO		1
 
 #define X86_CR0_PE		0x00000001
 #define X86_EFLAGS_IF		0x00000200
@@ -29,24 +29,24 @@
 
 static inline void outb(u8 value, u16 port)
 {
-	asm volatile("outb %0, %1" : : "a" (value), "Nd" (port));
+	asm volatile("out %b0, %w1" : : "a" (value), "Nd" (port));
 }
 
 static inline void outw(u16 value, u16 port)
 {
-	asm volatile("outw %0, %1" : : "a" (value), "Nd" (port));
+	asm volatile("out %w0, %w1" : : "a" (value), "Nd" (port));
 }
 
 static inline void outl(u32 value, u16 port)
 {
-	asm volatile("outl %0, %1" : : "a" (value), "Nd" (port));
+	asm volatile("out %k0, %w1" : : "a" (value), "Nd" (port));
 }
 
 static inline u8 inb(u16 port)
 {
 	u8 value;
 
-	asm volatile("inb %1, %0" : "=a" (value) : "Nd" (port));
+	asm volatile("in %w1, %b0" : "=a" (value) : "Nd" (port));
 	return value;
 }
 
@@ -54,7 +54,7 @@ static inline u16 inw(u16 port)
 {
 	u16 value;
 
-	asm volatile("inw %1, %0" : "=a" (value) : "Nd" (port));
+	asm volatile("in %w1, %w0" : "=a" (value) : "Nd" (port));
 	return value;
 }
 
@@ -62,7 +62,7 @@ static inline u32 inl(u16 port)
 {
 	u32 value;
 
-	asm volatile("inl %1, %0" : "=a" (value) : "Nd" (port));
+	asm volatile("in %w1, %k0" : "=a" (value) : "Nd" (port));
 	return value;
 }
 
@@ -182,5 +182,9 @@ int smp_start_cpu(u32 apic_id, void (*entry)(unsigned int index));
 void x86_idt_load(void);
 void x86_apic_timer_init(void);
 void x86_apic_send_init_sipi(u32 dest, unsigned int sipi_page);
+extern const u8 int_stubs[];	/* 16 bytes per vector */
+struct int_frame;
+void x86_int_dispatch(struct int_frame *frame);
+void __noreturn smp_ap_entry(void);
 
 #endif /* !_INMATE_ARCH_H */
