@@ -8,21 +8,14 @@
 
 #define TICK_PERIOD_NS	(100 * NS_PER_MSEC)
 
-static u64 period_ticks;
-static u64 next_deadline;
 static struct jitter_stats stats;
 
 static void handle_irq(unsigned int irq)
 {
-	u64 now = timer_ticks();
-
 	if (irq != TIMER_IRQ)
 		return;
-	jitter_report(&stats, timer_ticks_diff_ns(now, next_deadline));
+	jitter_report(&stats, timer_periodic_tick());
 	led_toggle();
-
-	next_deadline += period_ticks;
-	timer_start_at(next_deadline);
 }
 
 void inmate_main(void)
@@ -35,9 +28,7 @@ void inmate_main(void)
 
 	printk("Initializing the timer...\n");
 	timer_init();
-	period_ticks = timer_ns_to_ticks(TICK_PERIOD_NS);
-	next_deadline = timer_ticks() + period_ticks;
-	timer_start_at(next_deadline);
+	timer_periodic_start(TICK_PERIOD_NS);
 	irqs_enable();
 
 	for (;;) {

@@ -15,22 +15,15 @@
 #define CACHE_LINE		64
 
 static u8 pollution_buffer[POLLUTION_SIZE] __aligned(CACHE_LINE);
-static u64 period_ticks;
-static u64 next_deadline;
 static struct jitter_stats stats;
 static bool denied_once;
 
 static void handle_irq(unsigned int irq)
 {
-	u64 now = timer_ticks();
-
 	if (irq != TIMER_IRQ)
 		return;
-	jitter_report(&stats, timer_ticks_diff_ns(now, next_deadline));
+	jitter_report(&stats, timer_periodic_tick());
 	led_toggle();
-
-	next_deadline += period_ticks;
-	timer_start_at(next_deadline);
 }
 
 static void pollute_cache(void)
@@ -71,9 +64,7 @@ void inmate_main(void)
 	printk("Calibrated APIC frequency: %lu kHz\n",
 	       (unsigned long)(apic_hz / 1000));
 
-	period_ticks = timer_ns_to_ticks(TICK_PERIOD_NS);
-	next_deadline = timer_ticks() + period_ticks;
-	timer_start_at(next_deadline);
+	timer_periodic_start(TICK_PERIOD_NS);
 	irqs_enable();
 
 	for (;;) {

@@ -92,30 +92,24 @@ fatal_exception:
  * 64-bit unsigned division as the ARM EABI names it: quotient in r0:r1,
  * remainder in r2:r3. The work is done in C (udivmod64).
  */
-	.text
-	.global __aeabi_uldivmod
-__aeabi_uldivmod:
+/* eabi_divmod NAME, WORKER: r0:r1 / r2:r3 via WORKER(n, d, &remainder) */
+.macro eabi_divmod name, worker
+	.global \name
+\name:
 	push	{r4, lr}
 	sub	sp, sp, #16
 	add	r12, sp, #8
 	str	r12, [sp]
-	bl	udivmod64
+	bl	\worker
 	ldr	r2, [sp, #8]
 	ldr	r3, [sp, #12]
 	add	sp, sp, #16
 	pop	{r4, pc}
+.endm
 
-	.global __aeabi_ldivmod
-__aeabi_ldivmod:
-	push	{r4, lr}
-	sub	sp, sp, #16
-	add	r12, sp, #8
-	str	r12, [sp]
-	bl	sdivmod64
-	ldr	r2, [sp, #8]
-	ldr	r3, [sp, #12]
-	add	sp, sp, #16
-	pop	{r4, pc}
+	.text
+	eabi_divmod __aeabi_uldivmod, udivmod64
+	eabi_divmod __aeabi_ldivmod, sdivmod64
 
 	.bss
 	.balign	8

@@ -41,6 +41,25 @@ void jitter_report(struct jitter_stats *stats, long long jitter_ns)
 	       (long)jitter_ns, (long)stats->min_ns, (long)stats->max_ns);
 }
 
+static u64 periodic_ticks;
+static u64 periodic_deadline;
+
+void timer_periodic_start(u64 period_ns)
+{
+	periodic_ticks = timer_ns_to_ticks(period_ns);
+	periodic_deadline = timer_ticks() + periodic_ticks;
+	timer_start_at(periodic_deadline);
+}
+
+long long timer_periodic_tick(void)
+{
+	long long late = timer_ticks_diff_ns(timer_ticks(), periodic_deadline);
+
+	periodic_deadline += periodic_ticks;
+	timer_start_at(periodic_deadline);
+	return late;
+}
+
 long long timer_ticks_diff_ns(u64 now, u64 then)
 {
 	if (now >= then)

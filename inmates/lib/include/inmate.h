@@ -143,6 +143,15 @@ void delay_us(unsigned long us);
 /* a * b / c without overflowing for the magnitudes timers produce */
 u64 muldiv64(u64 a, u64 b, u64 c);
 
+/*
+ * Periodic timer interrupts on top of timer_start_at(): start once, then
+ * call timer_periodic_tick() from the TIMER_IRQ handler. It programs the
+ * next deadline (one period after the previous deadline, so lateness does
+ * not accumulate) and returns how late this tick was, in ns.
+ */
+void timer_periodic_start(u64 period_ns);
+long long timer_periodic_tick(void);
+
 struct jitter_stats {
 	long long min_ns;
 	long long max_ns;

@@ -30,10 +30,8 @@
 #define PD_ENTRIES	2048
 #define PD_UNCACHED	1024
 
-	.section .boot, "ax"
-	.code16
-	.global __reset_entry
-__reset_entry:
+/* real mode -> 32-bit protected mode with our GDT, continuing at target */
+.macro enter_protected_mode target
 	cli
 	xor	%ax, %ax
 	mov	%ax, %ds
@@ -41,7 +39,14 @@ __reset_entry:
 	mov	%cr0, %eax
 	or	$X86_CR0_PE, %eax
 	mov	%eax, %cr0
-	ljmpl	$CS32, $boot_cpu_start32
+	ljmpl	$CS32, $\target
+.endm
+
+	.section .boot, "ax"
+	.code16
+	.global __reset_entry
+__reset_entry:
+	enter_protected_mode boot_cpu_start32
 
 	.balign	8
 gdt:
@@ -148,14 +153,7 @@ start64:
 	.code16
 	.global smp_ap_reset_entry
 smp_ap_reset_entry:
-	cli
-	xor	%ax, %ax
-	mov	%ax, %ds
-	lgdtl	gdt_descriptor
-	mov	%cr0, %eax
-	or	$X86_CR0_PE, %eax
-	mov	%eax, %cr0
-	ljmpl	$CS32, $ap_start32
+	enter_protected_mode ap_start32
 
 	.code32
 ap_start32:

@@ -14,8 +14,6 @@
 #define PREFIX		"OK-INMATE: "
 #define REPORT_EVERY	10
 
-static u64 period;
-static u64 deadline;
 static volatile unsigned long ticks;
 static unsigned long max_ticks;
 
@@ -24,12 +22,10 @@ static void handle_irq(unsigned int irq)
 	if (irq != TIMER_IRQ)
 		return;
 	ticks++;
-	if (max_ticks && ticks >= max_ticks) {
+	if (max_ticks && ticks >= max_ticks)
 		timer_stop();
-		return;
-	}
-	deadline += period;
-	timer_start_at(deadline);
+	else
+		timer_periodic_tick();
 }
 
 static bool approve_shutdown(void)
@@ -48,12 +44,9 @@ void inmate_main(void)
 
 	max_ticks = cmdline_parse_int("ticks", 0);
 	timer_init();
-	period = timer_ns_to_ticks(cmdline_parse_int("period-ms", 100) *
-				   NS_PER_MSEC);
 	irq_init(handle_irq);
 	irq_enable(TIMER_IRQ);
-	deadline = timer_ticks() + period;
-	timer_start_at(deadline);
+	timer_periodic_start(cmdline_parse_int("period-ms", 100) * NS_PER_MSEC);
 	irqs_enable();
 
 	for (;;) {

@@ -38,6 +38,8 @@ unsigned long long timer_ns_to_ticks(unsigned long long ns);
 long long timer_ticks_diff_ns(unsigned long long now,
 			      unsigned long long then);
 void jitter_report(struct jitter_stats *stats, long long jitter_ns);
+void timer_periodic_start(unsigned long long period_ns);
+long long timer_periodic_tick(void);
 
 /* lib/arm/div.c */
 unsigned long long udivmod64(unsigned long long n, unsigned long long d,
@@ -48,5 +50,6 @@ long long sdivmod64(long long n, long long d, long long *rem);
 void console_write(const char *s);
 unsigned long long timer_get_frequency(void);
 unsigned long long timer_ticks(void);
+void timer_start_at(unsigned long long deadline);
 
 #endif /* !_JH_LIB_H */

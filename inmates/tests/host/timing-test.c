@@ -17,6 +17,8 @@ typedef unsigned long long u64;
 	"Timer fired, jitter:   9000 ns, min:   -200 ns, max:   9000 ns\n"
 
 static u64 frequency;
+static u64 now;
+static u64 programmed_deadline;
 static char last_line[256];
 
 /* arch and console stand-ins */
@@ -27,7 +29,12 @@ u64 timer_get_frequency(void)
 
 u64 timer_ticks(void)
 {
-	return 0;
+	return now;
+}
+
+void timer_start_at(u64 deadline)
+{
+	programmed_deadline = deadline;
 }
 
 void jh_printk(const char *fmt, ...)
@@ -68,6 +75,17 @@ int main(void)
 	check_report(timer_ticks_diff_ns(1000, 4000) == -1000 &&
 		     timer_ticks_diff_ns(4000, 1000) == 1000,
 		     "timing_diff_signed", "early ticks must be negative");
+
+	/* 1 GHz: ticks are ns; deadlines advance by whole periods */
+	frequency = 1000000000;
+	now = 1000;
+	timer_periodic_start(100000000);
+	expect_u64("timing_periodic_first_deadline", programmed_deadline,
+		   100001000);
+	now = 100001500;
+	check_report(timer_periodic_tick() == 500, "timing_periodic_late",
+		     "lateness of the first tick");
+	expect_u64("timing_periodic_no_drift", programmed_deadline, 200001000);
 
 	jitter_report(&stats, 5000);
 	jitter_report(&stats, -200);
