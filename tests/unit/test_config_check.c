@@ -616,6 +616,9 @@ static void test_consoles(void)
 	expect_error("config_check_rejects_debug_console_in_ram",
 		     check_system(&sys), "lies in RAM");
 	fx_arm_gic_demo(&cell);
+	cell.console.size = 0;
+	expect_clean("config_check_allows_cell_console_without_size",
+		     check_cell(&cell));
 	cell.num_mem = 2;
 	expect_warning_only("config_check_warns_about_unmapped_cell_console",
 			    check_cell(&cell), "console at 0x9000000 is not inside");
