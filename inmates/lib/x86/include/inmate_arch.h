@@ -14,6 +14,8 @@
 
 /* tells portable test code that inb() and friends exist */
 #define INMATE_PORT_IO		1
+/* ... and that smp_start_cpu() does */
+#define INMATE_SMP		1
 
 #define X86_CR0_PE		0x00000001
 #define X86_EFLAGS_IF		0x00000200
