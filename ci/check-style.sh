@@ -27,7 +27,13 @@
 #       hypervisor at any time; volatile is the documented contract there
 #   COMPLEX_MACRO, MACRO_ARG_REUSE in include/jailhouse/cell-config.h: its
 #       helper macros must expand to initializer lists that configs use
-# Ignored in user-space code (tools/, tests/), which uses the C library:
+# Ignored in inmates/ (bare-metal programs, no kernel underneath):
+#   PRINTK_WITHOUT_KERN_LEVEL  the inmate printk has no log levels; demo
+#       output lines are matched verbatim by existing scripts
+#   VOLATILE  there is no readl/writel: MMIO and memory another cell or the
+#       hypervisor writes are accessed through volatile pointers
+# Ignored in user-space code (tools/, tests/, inmates/tests/host/), which
+# uses the C library:
 #   PREFER_KERNEL_TYPES (uint8_t is right there), SSCANF_TO_KSTRTO,
 #   PREFER_PR_LEVEL / PRINTK_WITHOUT_KERN_LEVEL
 set -uo pipefail
@@ -61,7 +67,9 @@ checkpatch()
 ignores_for()
 {
 	case "$1" in
-	tools/*|tests/*) echo "$COMMON_IGNORE,$USER_IGNORE" ;;
+	tools/*|tests/*|inmates/tests/host/*)
+		echo "$COMMON_IGNORE,$USER_IGNORE" ;;
+	inmates/*) echo "$COMMON_IGNORE,PRINTK_WITHOUT_KERN_LEVEL,VOLATILE" ;;
 	configs/*.c) echo "$COMMON_IGNORE,$CONFIG_IGNORE" ;;
 	include/jailhouse/cell-config.h)
 		echo "$COMMON_IGNORE,VOLATILE,COMPLEX_MACRO,MACRO_ARG_REUSE" ;;
