@@ -5,7 +5,7 @@
 #
 # Run it as root on the target Linux (any board), or in an emulated
 # machine as a scenario of the CI runner, e.g.
-#   JH_GUEST_MODULES="ata_piix sr_mod i2c_piix4 floppy parport_pc uhci_hcd" \
+#   JH_GUEST_MODULES="ata_piix sr_mod i2c-piix4 floppy parport_pc uhci-hcd" \
 #       ci/run-scenario.sh x86 configs/facts/collect-facts.sh
 # (the log ends up in build/logs/latest-x86/serial.txt).
 #
@@ -94,8 +94,8 @@ device_tree()
 	end "device tree"
 }
 
-mountpoint -q /proc || mount -t proc proc /proc
-mountpoint -q /sys || mount -t sysfs sysfs /sys
+[ -e /proc/self ] || mount -t proc proc /proc
+[ -d /sys/kernel ] || mount -t sysfs sysfs /sys
 
 load_drivers
 load_drivers
