@@ -1698,23 +1698,36 @@ static int cc_shared_region(const struct cc_cell *c, __u32 i)
 		cc_ivshmem_region(c, i, 0);
 }
 
+/*
+ * RAM must not be shared unless both sides declare it (ROOTSHARED or an
+ * ivshmem layout). Device ranges may be shared on purpose (a UART for
+ * debug output), so that is only a warning.
+ */
 static void cc_check_pair_memory(struct cc_cell *a, const struct cc_cell *b)
 {
+	const struct jailhouse_memory *ma, *mb;
 	struct cc_span sa, sb;
 	__u32 i, j;
 
 	for (i = 0; i < a->desc->num_memory_regions; i++) {
-		if (!cc_phys_span(&a->mem[i], &sa))
+		ma = &a->mem[i];
+		if (!cc_phys_span(ma, &sa))
 			continue;
 		for (j = 0; j < b->desc->num_memory_regions; j++) {
-			if (!cc_phys_span(&b->mem[j], &sb) ||
+			mb = &b->mem[j];
+			if (!cc_phys_span(mb, &sb) ||
 			    !cc_overlap(&sa, &sb) ||
 			    (cc_shared_region(a, i) &&
 			     cc_shared_region(b, j)))
 				continue;
-			cc_err(a, "memory region %u (phys 0x%llx..0x%llx) overlaps memory region %u (phys 0x%llx..0x%llx) of %s\"%s\": give each cell its own memory, or declare the shared part ROOTSHARED in both",
-			       i, sa.first, sa.last, j, sb.first, sb.last,
-			       b->kind, b->name);
+			if (ma->flags & mb->flags & JAILHOUSE_MEM_IO)
+				cc_warn(a, "IO memory region %u (phys 0x%llx..0x%llx) is also mapped by %s\"%s\" (region %u): both cells can drive that device; make sure this is intended",
+					i, sa.first, sa.last, b->kind, b->name,
+					j);
+			else
+				cc_err(a, "memory region %u (phys 0x%llx..0x%llx) overlaps memory region %u (phys 0x%llx..0x%llx) of %s\"%s\": give each cell its own memory, or declare the shared part ROOTSHARED in both",
+				       i, sa.first, sa.last, j, sb.first,
+				       sb.last, b->kind, b->name);
 		}
 	}
 }
@@ -1747,8 +1760,8 @@ static void cc_check_pair_devices(struct cc_cell *a, const struct cc_cell *b)
 	for (i = 0; i < a->desc->num_pio_regions; i++)
 		for (j = 0; j < b->desc->num_pio_regions; j++)
 			if (cc_pio_overlap(&a->pio[i], &b->pio[j]))
-				cc_err(a, "PIO region %u (port 0x%x) overlaps PIO region %u of %s\"%s\": give the ports to one cell only",
-				       i, a->pio[i].base, j, b->kind, b->name);
+				cc_warn(a, "PIO region %u (port 0x%x) overlaps PIO region %u of %s\"%s\": both cells can access these ports; make sure this is intended (e.g. a read-only timer)",
+					i, a->pio[i].base, j, b->kind, b->name);
 }
 
 static void cc_check_pair(struct cc_cell *a, const struct cc_cell *b)

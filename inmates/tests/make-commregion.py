@@ -15,9 +15,9 @@ def console(address, con_type, flags):
     return struct.pack('<QIHHIIQ', address, 0x1000, con_type, flags, 0, 0, 0)
 
 
-def header(revision, flags, con):
+def header(revision, flags, con, mmconfig=0):
     return (b'JHCOMM' + struct.pack('<HIIII', revision, 0, 0, 0, flags) +
-            con + struct.pack('<Q', 0))
+            con + struct.pack('<Q', mmconfig))
 
 
 def main():
@@ -29,10 +29,11 @@ def main():
     args = parser.parse_args()
 
     if args.arch == 'arm':
-        # QEMU virt: PL011 0x09000000, GICD 0x08000000, GICC 0x08010000
+        # QEMU virt (highmem=off): PL011 0x09000000, GICD 0x08000000,
+        # GICC 0x08010000, PCIe ECAM 0x3f000000
         data = header(args.revision, args.flags,
                       console(0x09000000, CON_PL011,
-                              CON_MMIO | CON_REGDIST_4))
+                              CON_MMIO | CON_REGDIST_4), 0x3f000000)
         data += struct.pack('<B7xQQQI', 2, 0x08000000, 0x08010000, 0, 0)
         assert len(data) == 100
     else:

@@ -11,12 +11,14 @@ SMOKE_BASE := 0x40000000
 SMOKE_CON := con-type=PL011 con-base=0x09000000
 SMOKE_DEMOS := gic-demo uart-demo
 SMOKE_ARGS_rogue := action=read-ram addr=0x0c000000
+SMOKE_ARGS_ok-inmate := pci-scan
 else
 SMOKE_BASE := 0
 SMOKE_CON := con-type=8250 con-base=0x3f8 con-divider=1
 SMOKE_DEMOS := apic-demo tiny-demo
 SMOKE_ARGS_rogue := action=read-ram addr=0x100000000
 SMOKE_ARGS_apic-demo-x2apic := x2apic
+SMOKE_ARGS_ok-inmate-smp := start-cpu=1 pci-scan
 endif
 SMOKE_TESTS := ok-inmate rogue
 
@@ -41,7 +43,8 @@ $(foreach t,$(SMOKE_TESTS),$(eval $(call smoke_image,tests,$(t),$(t))))
 SMOKE_IMAGES := $(SMOKE_DEMOS) $(SMOKE_TESTS)
 ifeq ($(ARCH),x86)
 $(eval $(call smoke_image,demos,apic-demo,apic-demo-x2apic))
-SMOKE_IMAGES += apic-demo-x2apic
+$(eval $(call smoke_image,tests,ok-inmate,ok-inmate-smp))
+SMOKE_IMAGES += apic-demo-x2apic ok-inmate-smp
 endif
 
 $(SMOKE_DIR)/%.bin: $(SMOKE_DIR)/%.elf

@@ -98,6 +98,11 @@ static void locate_shared_memory(void)
 	dev.output = (volatile u32 *)(dev.input +
 				      (unsigned long)(dev.id * dev.output_size));
 
+	/* cached, like the peers see it */
+	if (map_range(base, state_size + dev.rw_size +
+		      dev.peers * dev.output_size, MAP_CACHED))
+		printk("IVSHMEM: shared memory above 4 GiB is not mapped\n");
+
 	printk("IVSHMEM: state table is at %p\n", dev.state_table);
 	printk("IVSHMEM: R/W section is at %p\n", dev.rw);
 	printk("IVSHMEM: input sections start at %p\n", (void *)dev.input);

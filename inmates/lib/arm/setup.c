@@ -7,6 +7,7 @@
 
 void arch_init(void)
 {
+	arm_mmu_enable();
 }
 
 void stop(void)

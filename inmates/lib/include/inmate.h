@@ -220,6 +220,19 @@ u32 pci_ecam_read(u64 base, u16 bdf, unsigned int addr, unsigned int size);
 void pci_ecam_write(u64 base, u16 bdf, unsigned int addr, u32 value,
 		    unsigned int size);
 
+/* ---- memory map ----
+ * Both libraries identity-map the low 4 GiB: the image and the comm region
+ * cached, everything else uncached (ARM: device). Shared memory with other
+ * cells should be mapped cached so that it is coherent with their view.
+ * Granularity: 2 MiB (x86), 1 MiB (ARM). Returns 0, or -1 above 4 GiB.
+ */
+enum map_type {
+	MAP_CACHED,
+	MAP_UNCACHED,
+};
+
+int map_range(u64 phys, u64 size, enum map_type type);
+
 /* ---- MMIO (uncached on every supported configuration) ---- */
 static inline u8 mmio_read8(unsigned long addr)
 {

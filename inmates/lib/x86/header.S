@@ -214,5 +214,6 @@ pml4:
 	.fill	512, 8, 0
 pdpt:
 	.fill	512, 8, 0
+	.global	page_dirs
 page_dirs:
 	.fill	PD_ENTRIES, 8, 0

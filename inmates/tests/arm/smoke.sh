@@ -2,8 +2,9 @@
 # Bare-metal smoke run of the ARMv7 inmate library in QEMU virt (GICv2,
 # Cortex-A15), without the hypervisor: images linked at 0x40000000, a fake
 # comm region at 0x80000000 (where cells have theirs), console on the
-# board's PL011. Proves the start code, GIC distributor + CPU interface,
-# virtual timer, PL011, exception reports and the comm region checks.
+# board's PL011, PCIe ECAM at 0x3f000000 (highmem=off) with a pci-testdev.
+# Proves the start code, GIC distributor + CPU interface, virtual timer,
+# PL011, ECAM config access, exception reports and the comm region checks.
 #
 #   smoke.sh SMOKE_DIR    (images and comm regions built by `make smoke-arm`)
 set -u
@@ -24,8 +25,9 @@ run() {
 
 	rm -f "$log"
 	touch "$log"
-	timeout "$4" nice -n 10 qemu-system-arm -M virt,gic-version=2 \
-		-cpu cortex-a15 -m 2048 -display none -monitor none \
+	timeout "$4" nice -n 10 qemu-system-arm \
+		-M virt,gic-version=2,highmem=off -cpu cortex-a15 -m 2048 \
+		-device pci-testdev -display none -monitor none \
 		-nic none -serial "file:$log" -kernel "$2" \
 		-device "loader,file=$3,addr=0x80000000" 2>"$dir/$1.err" &
 	run_until $! "$log" "$5" "$6"
@@ -52,6 +54,11 @@ expect_lines arm_smoke_uart_demo "$dir/uart-demo.log" '^Hello [0-9]+ from cell!'
 
 run ok-inmate "$dir/ok-inmate.elf" "$dir/comm-arm.bin" 20 '^OK-INMATE: tick' 1
 log=$dir/ok-inmate.log
+# ECAM at the comm region's pci_mmconfig_base: host bridge + pci-testdev
+expect_lines arm_smoke_pci_ecam_host_bridge "$log" \
+	'^OK-INMATE: PCI 00:00\.0 1b36:0008 class 060000' 1
+expect_lines arm_smoke_pci_ecam_testdev "$log" \
+	'^OK-INMATE: PCI 00:0[0-9a-f]\.0 1b36:0005 class 00ff00' 1
 expect_lines arm_smoke_ok_inmate_started "$log" '^OK-INMATE: started' 1
 expect_lines arm_smoke_ok_inmate_comm_region "$log" \
 	'^OK-INMATE: comm region: gic_version 2 gicd 0x8000000 gicc 0x8010000' 1

@@ -4,8 +4,9 @@
 # the image at 0 and a fake comm region at 0x100000 and enters the image
 # in real mode like a cell start. Console: COM1 (0x3f8), PM timer 0xb008.
 # Proves the 16->64-bit start, IDT and exception reports, PM timer and TSC
-# calibration, local APIC timer in xAPIC and x2APIC mode, 8250 over PIO
-# and the comm region checks.
+# calibration, local APIC timer in xAPIC and x2APIC mode, 8250 over PIO,
+# the comm region checks, INIT/SIPI start of a second CPU and port I/O
+# PCI config access.
 #
 #   smoke.sh SMOKE_DIR    (images, comm regions and boot.bin from make)
 set -u
@@ -18,7 +19,7 @@ if ! command -v bochs >/dev/null; then
 	exit 1
 fi
 
-# run NAME IMAGE COMMREGION SECONDS DONE_PATTERN DONE_COUNT: COM1 output
+# run NAME IMAGE COMMREGION SECONDS DONE_PATTERN DONE_COUNT [CPUS]: COM1 output
 # ends up in $dir/NAME.log; the run ends after SECONDS or as soon as the
 # log has DONE_COUNT lines matching DONE_PATTERN
 run() {
@@ -40,7 +41,7 @@ run() {
 megs: 64
 romimage: file=/usr/share/bochs/BIOS-bochs-latest
 vgaromimage: file=/usr/share/vgabios/vgabios.bin
-cpu: model=corei7_skylake_x, count=1, ips=20000000, reset_on_triple_fault=0, ignore_bad_msrs=1
+cpu: model=corei7_skylake_x, count=${7:-1}, ips=20000000, reset_on_triple_fault=0, ignore_bad_msrs=1
 pci: enabled=1, chipset=i440fx
 ata0-master: type=disk, path=$work/disk.img, mode=flat, cylinders=1, heads=16, spt=63
 boot: disk
@@ -99,6 +100,21 @@ log=$dir/ok-inmate-badrev.log
 expect_lines x86_smoke_comm_revision_mismatch "$log" \
 	'^FATAL: communication region ABI mismatch' 1
 expect_none x86_smoke_comm_revision_mismatch_stops "$log" '^OK-INMATE: started'
+
+# two CPUs: the second one starts via INIT/SIPI at the image's 0x2000 entry
+run ok-inmate-smp "$dir/ok-inmate-smp.bin" "$dir/comm-x86.bin" 60 \
+	'^OK-INMATE: tick' 1 2
+log=$dir/ok-inmate-smp.log
+expect_lines x86_smoke_smp_start_cpu "$log" '^OK-INMATE: CPU 1 running, APIC ID 1$' 1
+expect_lines x86_smoke_ok_inmate_ticks "$log" '^OK-INMATE: tick 10$' 1
+# 0xcf8/0xcfc config access; PIIX4 ACPI is function 3 of a multi-function
+# device, found only if the scan honours the header type
+expect_lines x86_smoke_pci_pio_host_bridge "$log" \
+	'^OK-INMATE: PCI 00:00\.0 8086:1237 class 060000' 1
+expect_lines x86_smoke_pci_pio_multifunction "$log" \
+	'^OK-INMATE: PCI 00:01\.3 8086:7113 class 068000' 1
+expect_lines x86_smoke_ok_inmate_comm_region "$log" \
+	'^OK-INMATE: comm region: pm_timer_address 0xb008 num_cpus 1' 1
 
 # reading beyond the 4 GiB identity map raises a page fault
 run rogue "$dir/rogue.bin" "$dir/comm-x86.bin" 30 '^FATAL: page fault' 1

@@ -108,6 +108,8 @@ static inline void instruction_barrier(void)
 void __noreturn arm_exception_report(unsigned int type, unsigned long lr,
 				     unsigned long spsr);
 void arm_irq_dispatch(void);
+void arm_mmu_enable(void);
+extern u8 stack_top[];		/* end of the image (linker script) */
 u64 udivmod64(u64 n, u64 d, u64 *rem);
 s64 sdivmod64(s64 n, s64 d, s64 *rem);
 

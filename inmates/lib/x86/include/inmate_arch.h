@@ -14,6 +14,8 @@
 
 /* tells portable test code that inb() and friends exist */
 #define INMATE_PORT_IO		1
+/* ... and that smp_start_cpu() does */
+#define INMATE_SMP		1
 
 #define X86_CR0_PE		0x00000001
 #define X86_EFLAGS_IF		0x00000200
@@ -183,6 +185,7 @@ void x86_idt_load(void);
 void x86_apic_timer_init(void);
 void x86_apic_send_init_sipi(u32 dest, unsigned int sipi_page);
 extern const u8 int_stubs[];	/* 16 bytes per vector */
+extern u64 page_dirs[];		/* 2048 entries of 2 MiB: the low 4 GiB */
 struct int_frame;
 void x86_int_dispatch(struct int_frame *frame);
 void __noreturn smp_ap_entry(void);
