@@ -505,7 +505,11 @@ free_system:
 	return err;
 }
 
-/* Every CPU of the root cell must be online to leave the hypervisor. */
+/*
+ * Every CPU of the root cell must be online to leave the hypervisor, and
+ * none may have been parked by the hypervisor after a fault: it would
+ * never join stop_machine().
+ */
 static int check_root_cpus_online(const struct cpumask *root_cpus)
 {
 	unsigned int cpu;
@@ -513,6 +517,12 @@ static int check_root_cpus_online(const struct cpumask *root_cpus)
 	for_each_cpu(cpu, root_cpus) {
 		if (!cpu_online(cpu)) {
 			pr_err("CPU %u of the root cell is offline; bring it online before disabling\n",
+			       cpu);
+			return -EBUSY;
+		}
+		if (jh_call2(JAILHOUSE_HC_CPU_GET_INFO, cpu,
+			     JAILHOUSE_CPU_INFO_STATE) == JAILHOUSE_CPU_FAILED) {
+			pr_err("CPU %u of the root cell failed (see the hypervisor console); the hypervisor cannot be disabled\n",
 			       cpu);
 			return -EBUSY;
 		}

@@ -36,12 +36,18 @@ static int cell_copy_cpu_set(struct cell *cell)
 	for (n = 0; n < size * 8; n++) {
 		if (!(bytes[n / 8] & (1 << (n % 8))))
 			continue;
-		if (n >= max_cpus || n >= MAX_CPUS) {
-			printk("ERROR: cell \"%s\": CPU %u does not exist (%u CPUs)\n",
-			       cell->config->name, n, max_cpus);
-			return -ERANGE;
-		}
+		/*
+		 * One config may serve machines with fewer CPUs: CPUs this
+		 * machine cannot have are left out.
+		 */
+		if (n >= max_cpus || n >= MAX_CPUS)
+			break;
 		set_bit_nonatomic(n, cell->cpu_set);
+	}
+	if (first_cpu(cell->cpu_set) >= MAX_CPUS) {
+		printk("ERROR: cell \"%s\": none of its CPUs exists here (%u CPUs)\n",
+		       cell->config->name, max_cpus);
+		return -ERANGE;
 	}
 	return 0;
 }

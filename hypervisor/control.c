@@ -9,12 +9,13 @@
 #include <jailhouse/control.h>
 #include <jailhouse/errno.h>
 #include <jailhouse/hypercall.h>
+#include <jailhouse/image.h>
 #include <jailhouse/printk.h>
 #include <jailhouse/unit.h>
 #include <asm/spinlock.h>
 
 static DEFINE_SPINLOCK(control_spinlock);
-static unsigned int cpus_disabling;
+static unsigned int cpus_disabling, cpus_disabled;
 
 void control_lock(void)
 {
@@ -42,46 +43,46 @@ static struct cell *cell_by_id(unsigned long id)
 	return NULL;
 }
 
-/* The CPUs currently running root-cell code (all must call DISABLE). */
-static unsigned int root_cpus_running(unsigned int *stopped_cpu)
+/* A root-cell CPU that does not run guest code (it cannot call DISABLE). */
+static unsigned int stopped_root_cpu(void)
 {
-	unsigned int cpu, count = 0;
+	unsigned int cpu;
 
-	*stopped_cpu = MAX_CPUS;
 	for (cpu = first_cpu(root_cell.cpu_set); cpu < MAX_CPUS;
-	     cpu = next_cpu(cpu, root_cell.cpu_set)) {
-		if (!per_cpu(cpu)->initialized)
-			continue;
-		if (per_cpu(cpu)->stopped && *stopped_cpu == MAX_CPUS)
-			*stopped_cpu = cpu;
-		count++;
-	}
-	return count;
+	     cpu = next_cpu(cpu, root_cell.cpu_set))
+		if (per_cpu(cpu)->initialized && per_cpu(cpu)->stopped)
+			return cpu;
+	return MAX_CPUS;
 }
 
+/*
+ * Every CPU that entered calls DISABLE. Each undoes its own state; the
+ * last one also the global state, once all others are done with it. The
+ * cells' memory is not torn down: it goes back to Linux as a whole.
+ */
 static long hypervisor_disable(struct per_cpu *cpu_data)
 {
-	unsigned int running, stopped_cpu;
-	bool last;
+	unsigned int stopped_cpu;
 
 	control_lock();
 	if (num_cells > 1) {
 		control_unlock();
 		return -EBUSY;
 	}
-	running = root_cpus_running(&stopped_cpu);
+	stopped_cpu = stopped_root_cpu();
 	if (stopped_cpu != MAX_CPUS) {
 		control_unlock();
-		printk("Cannot disable: CPU %u is stopped, bring it online first\n", stopped_cpu);
+		printk("Cannot disable: CPU %u is stopped, bring it online first\n",
+		       stopped_cpu);
 		return -EBUSY;
 	}
-	if (cpus_disabling == 0)
+	if (cpus_disabling++ == 0)
 		printk("Shutting down hypervisor\n");
-	last = ++cpus_disabling == running;
 	control_unlock();
 
-	if (last) {
-		cell_exit(&root_cell);
+	arch_cpu_exit(cpu_data);
+	if (atomic_inc_return(&cpus_disabled) ==
+	    hypervisor_header.online_cpus) {
 		units_shutdown();
 		arch_shutdown();
 	}

@@ -81,7 +81,8 @@ static int init_page_pools(void)
 
 /*
  * Hypervisor memory is mapped linearly at the link address: code
- * read-only and executable, everything else read-write.
+ * read-only and executable, everything else (the header included, it
+ * reports init_error) read-write.
  */
 static int init_hv_paging(void)
 {
@@ -93,7 +94,7 @@ static int init_hv_paging(void)
 	if (err)
 		return err;
 	err = paging_create(&hv_paging, hv_phys_start, text_offs,
-			    hv_virt_start, PAGE_FLAG_READ, PAGING_HUGE);
+			    hv_virt_start, PAGE_DEFAULT_FLAGS, PAGING_HUGE);
 	if (!err)
 		err = paging_create(&hv_paging, hv_phys_start + text_offs,
 				    text_size, hv_virt_start + text_offs,
@@ -198,10 +199,12 @@ static int init_late(void)
 }
 
 /* The last CPU to give up undoes the global state the others relied on. */
-static int leave_after_failure(bool early_ok)
+static int leave_after_failure(struct per_cpu *cpu_data, bool early_ok)
 {
 	unsigned int online = hypervisor_header.online_cpus;
 
+	/* per-CPU state first: the global teardown must come after it */
+	arch_cpu_exit(cpu_data);
 	if (atomic_inc_return(&cpus_left) == online && early_ok) {
 		cell_exit(&root_cell);
 		units_shutdown();
@@ -230,7 +233,7 @@ int entry(unsigned int cpu_id, struct per_cpu *cpu_data)
 			cpu_relax();
 	}
 	if (early_init_result)
-		return leave_after_failure(false);
+		return leave_after_failure(cpu_data, false);
 
 	record_error(cpu_init(cpu_id, cpu_data));
 	atomic_inc_return(&cpus_initialized);
@@ -245,6 +248,6 @@ int entry(unsigned int cpu_id, struct per_cpu *cpu_data)
 			cpu_relax();
 	}
 	if (first_error)
-		return leave_after_failure(true);
+		return leave_after_failure(cpu_data, true);
 	return 0;
 }

@@ -299,49 +299,64 @@ int gic_cpu_init(struct per_cpu *cpu_data)
 	return 0;
 }
 
-/* Give a list register's interrupt back to the physical distributor. */
+/*
+ * Give a list register's interrupt back to the physical GIC: a hardware
+ * interrupt is active physically until the guest's EOI, so end that, and
+ * make still pending ones pending at the distributor again.
+ */
 static void hand_back_lr(u32 lr)
 {
 	unsigned int irq = lr & GICH_LR_VIRT_ID_MASK;
 	unsigned int source = (lr >> GICH_LR_CPUID_SHIFT) & 7;
 
-	if (!(lr & GICH_LR_PENDING))
-		return;
 	if (lr & GICH_LR_HW) {
-		/* pending for the guest, active physically: re-arm it */
-		gicd_write(GICD_ISPENDR + (irq / 32) * 4, 1U << (irq % 32));
+		if (lr & GICH_LR_PENDING)
+			gicd_write(GICD_ISPENDR + (irq / 32) * 4,
+				   1U << (irq % 32));
 		gicc_write(GICC_DIR, irq);
-	} else if (irq < 16) {
+	} else if (irq < 16 && (lr & GICH_LR_PENDING)) {
 		mmio_write8((u8 *)gicd + GICD_SPENDSGIR + irq, 1U << source);
 	}
 }
 
+/* Empty the list registers and the queue into the physical GIC. */
+static void hand_back_virtual_state(struct per_cpu *cpu_data)
+{
+	struct gic_pending *q = &cpu_data->arch.pending;
+	unsigned int n;
+	u16 irq;
+
+	for (n = 0; n < num_lrs; n++)
+		if (!(free_lrs() & (1ULL << n)))
+			hand_back_lr(read_lr(n));
+	spin_lock(&cpu_data->arch.pending_lock);
+	for (; q->count; q->count--) {
+		irq = q->irq[q->head];
+		hand_back_lr(irq | GICH_LR_PENDING |
+			     (irq >= 16 ? GICH_LR_HW :
+			      (u32)q->source[q->head] << GICH_LR_CPUID_SHIFT));
+		q->head = (q->head + 1) % GIC_PENDING_QUEUE;
+	}
+	spin_unlock(&cpu_data->arch.pending_lock);
+	clear_virtual_interface();
+}
+
+/* The guest CPU powers off: what it had not handled goes back. */
 void gic_cpu_reset_virtual(struct per_cpu *cpu_data)
 {
-	cpu_data->arch.pending.count = 0;
+	hand_back_virtual_state(cpu_data);
 	gich_write(GICH_HCR, GICH_HCR_EN);
-	clear_virtual_interface();
 }
 
 void gic_cpu_exit(struct per_cpu *cpu_data)
 {
 	struct per_cpu_arch *arch = &cpu_data->arch;
-	struct gic_pending *q = &arch->pending;
 	u32 vmcr, ctlr;
-	unsigned int n;
 
 	gicd_write(GICD_ICENABLER, 1U << maint_irq);
 	vmcr = gich_read(GICH_VMCR);
 	gich_write(GICH_HCR, 0);
-
-	for (n = 0; n < num_lrs; n++)
-		hand_back_lr(read_lr(n));
-	for (; q->count; q->count--, q->head = (q->head + 1) %
-	     GIC_PENDING_QUEUE)
-		hand_back_lr(q->irq[q->head] | GICH_LR_PENDING |
-			     (q->irq[q->head] >= 16 ? GICH_LR_HW :
-			      (u32)q->source[q->head] << GICH_LR_CPUID_SHIFT));
-	clear_virtual_interface();
+	hand_back_virtual_state(cpu_data);
 
 	/* the physical interface continues with the guest's settings */
 	gicc_write(GICC_PMR, (vmcr >> GICH_VMCR_PMR_SHIFT) << 3);

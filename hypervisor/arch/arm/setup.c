@@ -137,6 +137,9 @@ void arm_entry_c(unsigned int cpu_id, struct per_cpu *cpu_data,
 	int err;
 
 	save_stub_state(cpu_data, stub_hsctlr);
+	/* our vectors from now on: a fault in HYP mode gets reported */
+	arm_write_sysreg(HVBAR, (u32)hyp_vectors);
+	arm_isb();
 	err = entry(cpu_id, cpu_data);
 	if (err)
 		arch_cpu_restore(cpu_data, err);
@@ -146,22 +149,28 @@ void arm_entry_c(unsigned int cpu_id, struct per_cpu *cpu_data,
 	arm_activate(frame);
 }
 
+void arch_cpu_exit(struct per_cpu *cpu_data)
+{
+	struct per_cpu_arch *arch = &cpu_data->arch;
+
+	if (!cpu_data->initialized)
+		return;
+	gic_cpu_exit(cpu_data);
+	arm_write_sysreg(HCR, arch->stub_hcr);
+	arm_write_sysreg64(VTTBR, arch->stub_vttbr);
+	arm_write_sysreg(VTCR, arch->stub_vtcr);
+	arm_write_sysreg(HSTR, arch->stub_hstr);
+	arm_isb();
+	flush_guest_tlb_local();
+	cpu_data->initialized = false;
+}
+
 void arch_cpu_restore(struct per_cpu *cpu_data, int return_code)
 {
 	struct per_cpu_arch *arch = &cpu_data->arch;
 	struct trap_frame *frame = arm_guest_frame(cpu_data);
 
-	if (cpu_data->initialized) {
-		gic_cpu_exit(cpu_data);
-		arm_write_sysreg(HCR, arch->stub_hcr);
-		arm_write_sysreg64(VTTBR, arch->stub_vttbr);
-		arm_write_sysreg(VTCR, arch->stub_vtcr);
-		arm_write_sysreg(HSTR, arch->stub_hstr);
-		arm_isb();
-		flush_guest_tlb_local();
-		cpu_data->initialized = false;
-	}
-
+	arch_cpu_exit(cpu_data);
 	frame->r[0] = (u32)return_code;
 	arm_dcache_clean_range(frame, sizeof(*frame));
 	arm_leave_hyp((u32)paging_hvirt2phys(frame), arch->stub_hvbar,

@@ -44,10 +44,18 @@ int arch_cpu_init(struct per_cpu *cpu_data);
 int arch_init_late(void);
 
 /*
- * Undo everything the hypervisor did to this CPU and continue Linux in
- * its original (host) mode at the point where it called the entry or the
- * DISABLE hypercall, with return_code in the result register.
- * Called by the core for DISABLE; by the arch entry code on failure.
+ * Undo arch_cpu_init() on this CPU (no-op if cpu_data->initialized is
+ * false, which it clears). The CPU keeps running hypervisor code, but
+ * the global teardown may start once every CPU has passed here.
+ */
+void arch_cpu_exit(struct per_cpu *cpu_data);
+
+/*
+ * Leave the hypervisor on this CPU: continue Linux in its original (host)
+ * mode at the point where it called the entry or the DISABLE hypercall,
+ * with return_code in the result register. Calls arch_cpu_exit() first if
+ * that has not happened. Called by the core for DISABLE (after
+ * arch_cpu_exit()); by the arch entry code when entry() failed.
  */
 void __noreturn arch_cpu_restore(struct per_cpu *cpu_data, int return_code);
 
