@@ -19,6 +19,7 @@
 #   /usr/bin/<name>                               tools/*/ executables
 #   /etc/jailhouse/*.cell                         configs/<arch>/*.cell
 #   /lib/firmware/*.bin                           hypervisor/*.bin
+#   /lib/firmware/jailhouse-stub/*.bin            tests/stub-firmware/build/<arch>/
 #   /usr/libexec/jailhouse/inmates/*.bin          inmates/**/*.bin (flattened)
 #   /etc/jailhouse-arch, /etc/jailhouse-scenario, /etc/jailhouse-image
 #
@@ -171,6 +172,10 @@ add_driver
 add_tools
 add_glob "configs/$arch/*.cell" "$stage/etc/jailhouse" "$tree/configs/$arch/"*.cell
 add_glob "hypervisor/*.bin" "$stage/lib/firmware" "$tree/hypervisor/"*.bin
+# the driver's stub firmware (tests/stub-firmware), for the stub-entry scenarios
+mkdir -p "$stage/lib/firmware/jailhouse-stub"
+add_glob "tests/stub-firmware/build/$arch/*.bin" \
+	"$stage/lib/firmware/jailhouse-stub" "$tree/tests/stub-firmware/build/$arch/"*.bin
 # shellcheck disable=SC2046
 add_glob "inmates/**/*.bin" "$stage/usr/libexec/jailhouse/inmates" \
 	$(find "$tree/inmates" -name '*.bin' 2>/dev/null | sort)
