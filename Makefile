@@ -59,7 +59,7 @@ JH_RESULTS ?= $(SRCTREE)/build/test-results.txt
 export JH_RESULTS
 
 test-unit:
-	$(MAKE) -C tests unit
+	ci/run-tests.sh unit
 
 test-x86:
 	ci/run-tests.sh x86
@@ -74,7 +74,7 @@ demo:
 	ci/demo.sh $(ARCH)
 
 bench:
-	ci/bench.sh
+	ci/bench.sh $(BENCH)
 
 check-style:
 	ci/check-style.sh

@@ -213,6 +213,9 @@ fetch_arch()
 		dpkg-deb -x "$deb" "$tmp"
 	done
 	repoint_makefiles "$tmp" "$root"
+	# The packages carry no modules.dep (made at install time): make it
+	# now so the initramfs builder can resolve module dependencies.
+	depmod -b "$tmp" "$ABI-$(flavour "$darch")"
 	rm -rf "$root"
 	mv "$tmp" "$root"
 	touch "$root/.complete"

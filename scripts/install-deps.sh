@@ -17,7 +17,7 @@ PKGS=(
 	qemu-system-arm
 	busybox-static cpio xz-utils lz4 zstd device-tree-compiler
 	ca-certificates wget rsync python3 perl file util-linux coreutils
-	dpkg-dev
+	dpkg-dev strace
 )
 
 SUDO=

@@ -1,0 +1,101 @@
+#!/bin/bash
+# Kernel coding style check of our C sources and headers with the kernel's
+# own checkpatch.pl, taken from Debian's linux-source-6.1 of the pinned
+# version (scripts/checkpatch.pl, spelling.txt, const_structs.checkpatch,
+# extracted once into the cache).
+#
+#   ci/check-style.sh [file...]      default: every *.c/*.h git knows
+#
+# One line per file: "PASS: style/<path>" or "FAIL: style/<path> - N
+# errors, N warnings, N checks" (also into $JH_RESULTS), followed by the
+# findings. Exit code non-zero if any file failed.
+#
+# checkpatch runs with --strict (CHECK-level findings count too). Ignored
+# everywhere, because our code legitimately differs from in-kernel code:
+#   PREFER_PACKED, PREFER_ALIGNED, PREFER_DEFINED_ATTRIBUTE_MACRO
+#       the ABI headers and configs are also compiled outside the kernel
+#       (hypervisor, tools, tests, inmates), where __packed does not exist
+#   NEW_TYPEDEFS  include/jailhouse/types.h defines the __u8.. types for
+#       code built outside the kernel
+#   BIT_MACRO     BIT() is a kernel macro, not available to that code either
+#   CAMELCASE     fires on C11's _Static_assert (our ABI size asserts) and on
+#       register names spelled as in the Intel/ARM manuals
+#   FILE_PATH_CHANGES, SPDX_LICENSE_TAG on configs/*/*.c: configs are data
+#       that users copy and edit; they carry no licence boilerplate
+# Ignored in include/ (the shared ABI, fixed by compatibility):
+#   VOLATILE      comm-region fields are written by another cell/the
+#       hypervisor at any time; volatile is the documented contract there
+#   COMPLEX_MACRO, MACRO_ARG_REUSE in include/jailhouse/cell-config.h: its
+#       helper macros must expand to initializer lists that configs use
+# Ignored in user-space code (tools/, tests/), which uses the C library:
+#   PREFER_KERNEL_TYPES (uint8_t is right there), SSCANF_TO_KSTRTO,
+#   PREFER_PR_LEVEL / PRINTK_WITHOUT_KERN_LEVEL
+set -uo pipefail
+. "$(dirname "$0")/lib.sh"
+
+COMMON_IGNORE=PREFER_PACKED,PREFER_ALIGNED,PREFER_DEFINED_ATTRIBUTE_MACRO,NEW_TYPEDEFS,FILE_PATH_CHANGES,BIT_MACRO,CAMELCASE
+USER_IGNORE=PREFER_KERNEL_TYPES,SSCANF_TO_KSTRTO,PREFER_PR_LEVEL,PRINTK_WITHOUT_KERN_LEVEL
+CONFIG_IGNORE=SPDX_LICENSE_TAG
+
+# checkpatch.pl and its data files, next to each other as it expects.
+checkpatch()
+{
+	local dir=$JH_CACHE/checkpatch tarball
+
+	if [ ! -x "$dir/checkpatch.pl" ]; then
+		tarball=$("$JH_SRC/ci/kernel.sh" source) || die "cannot fetch linux-source-6.1"
+		info "extracting checkpatch.pl from $(basename "$tarball")"
+		rm -rf "$dir.tmp.$$"
+		mkdir -p "$dir.tmp.$$"
+		tar -xJf "$tarball" -C "$dir.tmp.$$" --strip-components=2 \
+			linux-source-6.1/scripts/checkpatch.pl \
+			linux-source-6.1/scripts/spelling.txt \
+			linux-source-6.1/scripts/const_structs.checkpatch ||
+			die "checkpatch files not found in $tarball"
+		rm -rf "$dir"
+		mv "$dir.tmp.$$" "$dir"
+	fi
+	echo "$dir/checkpatch.pl"
+}
+
+ignores_for()
+{
+	case "$1" in
+	tools/*|tests/*) echo "$COMMON_IGNORE,$USER_IGNORE" ;;
+	configs/*.c) echo "$COMMON_IGNORE,$CONFIG_IGNORE" ;;
+	include/jailhouse/cell-config.h)
+		echo "$COMMON_IGNORE,VOLATILE,COMPLEX_MACRO,MACRO_ARG_REUSE" ;;
+	include/*) echo "$COMMON_IGNORE,VOLATILE" ;;
+	*) echo "$COMMON_IGNORE" ;;
+	esac
+}
+
+cp=$(checkpatch)
+cd "$JH_SRC"
+if [ $# -gt 0 ]; then
+	files=("$@")
+else
+	mapfile -t files < <(git ls-files -co --exclude-standard -- '*.c' '*.h' |
+			     grep -v '^build/' | sort)
+fi
+if [ ${#files[@]} = 0 ]; then
+	report_fail style/files "no C sources found"
+	exit 1
+fi
+
+out=$(mktemp)
+trap 'rm -f "$out"' EXIT
+nfail=0
+for f in "${files[@]}"; do
+	perl "$cp" --no-tree --strict --terse --show-types --no-summary \
+		--ignore "$(ignores_for "$f")" -f "$f" >"$out" 2>&1
+	if [ -s "$out" ]; then
+		counts="$(grep -c ': ERROR:' "$out") errors, $(grep -c ': WARNING:' "$out") warnings, $(grep -c ': CHECK:' "$out") checks"
+		report_fail "style/$f" "$counts"
+		sed 's/^/    /' "$out"
+		nfail=$((nfail + 1))
+	else
+		report_pass "style/$f"
+	fi
+done
+[ $nfail = 0 ]
