@@ -220,6 +220,8 @@ int arch_init_early(void)
 			    PAGING_NO_HUGE);
 	if (err)
 		return err;
+	/* the first CPU leaves the driver's entry page tables here */
+	write_cr3(paging_hvirt2phys(hv_paging.root));
 
 	err = vcpu_check_features();
 	if (err)
