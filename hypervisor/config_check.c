@@ -1159,9 +1159,14 @@ static int cc_pio_covers(const struct cc_cell *c, __u64 port, __u64 len)
 	return 0;
 }
 
-/* Fields of a console; returns 1 if it is usable and worth looking at. */
+/*
+ * Fields of a console; returns 1 if it is usable and worth looking at.
+ * The hypervisor maps its debug console (@mapped), so that one needs a
+ * size; a cell's console is only a hint to the inmate, which needs none.
+ */
 static int cc_check_console_fields(struct cc_cell *c, const char *what,
-				   const struct jailhouse_console *con)
+				   const struct jailhouse_console *con,
+				   int mapped)
 {
 	struct cc_span s;
 
@@ -1193,12 +1198,12 @@ static int cc_check_console_fields(struct cc_cell *c, const char *what,
 		}
 		return 1;
 	}
-	if (con->address == 0 || con->size == 0) {
+	if (con->address == 0 || (con->size == 0 && mapped)) {
 		cc_err(c, "%s is MMIO but has address 0x%llx and size 0x%x: set both (e.g. .size = 0x1000)",
 		       what, con->address, con->size);
 		return 0;
 	}
-	if (!cc_span(con->address, con->size, &s) ||
+	if (!cc_span(con->address, con->size ? con->size : 1, &s) ||
 	    s.last >> c->arch->phys_bits) {
 		cc_err(c, "%s at 0x%llx (size 0x%x) lies beyond the physical address space: fix .address",
 		       what, con->address, con->size);
@@ -1211,11 +1216,12 @@ static void cc_check_cell_console(struct cc_cell *c)
 {
 	const struct jailhouse_console *con = &c->desc->console;
 
-	if (!cc_check_console_fields(c, "console", con) ||
+	if (!cc_check_console_fields(c, "console", con, 0) ||
 	    c->desc->flags & JAILHOUSE_CELL_VIRTUAL_CONSOLE_ACTIVE)
 		return;
 	if (CON_IS_MMIO(con->flags)) {
-		if (!cc_region_covers(c, con->address, con->size,
+		if (!cc_region_covers(c, con->address,
+				      con->size ? con->size : 1,
 				      JAILHOUSE_MEM_IO))
 			cc_warn(c, "console at 0x%llx is not inside an IO memory region of the cell, so the inmate cannot reach it: add a region for it",
 				con->address);
@@ -1233,7 +1239,7 @@ static void cc_check_debug_console(struct cc_cell *sysc,
 	struct cc_span s, r;
 	__u32 i;
 
-	if (!cc_check_console_fields(sysc, "debug_console", con) ||
+	if (!cc_check_console_fields(sysc, "debug_console", con, 1) ||
 	    !CON_IS_MMIO(con->flags) || !cc_span(con->address, con->size, &s))
 		return;
 	if (cc_span(sysc->sys->hypervisor_memory.phys_start,
@@ -1692,23 +1698,36 @@ static int cc_shared_region(const struct cc_cell *c, __u32 i)
 		cc_ivshmem_region(c, i, 0);
 }
 
+/*
+ * RAM must not be shared unless both sides declare it (ROOTSHARED or an
+ * ivshmem layout). Device ranges may be shared on purpose (a UART for
+ * debug output), so that is only a warning.
+ */
 static void cc_check_pair_memory(struct cc_cell *a, const struct cc_cell *b)
 {
+	const struct jailhouse_memory *ma, *mb;
 	struct cc_span sa, sb;
 	__u32 i, j;
 
 	for (i = 0; i < a->desc->num_memory_regions; i++) {
-		if (!cc_phys_span(&a->mem[i], &sa))
+		ma = &a->mem[i];
+		if (!cc_phys_span(ma, &sa))
 			continue;
 		for (j = 0; j < b->desc->num_memory_regions; j++) {
-			if (!cc_phys_span(&b->mem[j], &sb) ||
+			mb = &b->mem[j];
+			if (!cc_phys_span(mb, &sb) ||
 			    !cc_overlap(&sa, &sb) ||
 			    (cc_shared_region(a, i) &&
 			     cc_shared_region(b, j)))
 				continue;
-			cc_err(a, "memory region %u (phys 0x%llx..0x%llx) overlaps memory region %u (phys 0x%llx..0x%llx) of %s\"%s\": give each cell its own memory, or declare the shared part ROOTSHARED in both",
-			       i, sa.first, sa.last, j, sb.first, sb.last,
-			       b->kind, b->name);
+			if (ma->flags & mb->flags & JAILHOUSE_MEM_IO)
+				cc_warn(a, "IO memory region %u (phys 0x%llx..0x%llx) is also mapped by %s\"%s\" (region %u): both cells can drive that device; make sure this is intended",
+					i, sa.first, sa.last, b->kind, b->name,
+					j);
+			else
+				cc_err(a, "memory region %u (phys 0x%llx..0x%llx) overlaps memory region %u (phys 0x%llx..0x%llx) of %s\"%s\": give each cell its own memory, or declare the shared part ROOTSHARED in both",
+				       i, sa.first, sa.last, j, sb.first,
+				       sb.last, b->kind, b->name);
 		}
 	}
 }
@@ -1741,8 +1760,8 @@ static void cc_check_pair_devices(struct cc_cell *a, const struct cc_cell *b)
 	for (i = 0; i < a->desc->num_pio_regions; i++)
 		for (j = 0; j < b->desc->num_pio_regions; j++)
 			if (cc_pio_overlap(&a->pio[i], &b->pio[j]))
-				cc_err(a, "PIO region %u (port 0x%x) overlaps PIO region %u of %s\"%s\": give the ports to one cell only",
-				       i, a->pio[i].base, j, b->kind, b->name);
+				cc_warn(a, "PIO region %u (port 0x%x) overlaps PIO region %u of %s\"%s\": both cells can access these ports; make sure this is intended (e.g. a read-only timer)",
+					i, a->pio[i].base, j, b->kind, b->name);
 }
 
 static void cc_check_pair(struct cc_cell *a, const struct cc_cell *b)

@@ -86,7 +86,7 @@ static int cell_load(int argc, char *argv[])
 	load = calloc(1, sizeof(*load) + argc * sizeof(load->image[0]));
 	files = calloc(argc, sizeof(*files));
 	if (!load || !files) {
-		jh_error("out of memory");
+		jh_err("out of memory");
 		return JH_EXIT_FAIL;
 	}
 	jh_parse_cell_id(argc, argv, &pos, &load->cell_id);
@@ -110,7 +110,7 @@ static int cell_load(int argc, char *argv[])
 			files[count].data = strdup(arg);
 			files[count].size = strlen(arg) + 1;
 			if (!files[count].data) {
-				jh_error("out of memory");
+				jh_err("out of memory");
 				goto fail;
 			}
 		} else if (arg[0] == '-' && arg[1]) {
@@ -212,8 +212,8 @@ static int find_cell(const struct jailhouse_cell_id *sel)
 
 	count = list_cell_ids(ids, JH_MAX_CELLS);
 	if (count < 0) {
-		jh_error("%s/cells not found: is the hypervisor enabled?",
-			 jh_sysfs_path());
+		jh_err("%s/cells not found: is the hypervisor enabled?",
+		       jh_sysfs_path());
 		return -1;
 	}
 	for (n = 0; n < count; n++) {
@@ -226,9 +226,9 @@ static int find_cell(const struct jailhouse_cell_id *sel)
 			return ids[n];
 	}
 	if (sel->id >= 0)
-		jh_error("no cell with ID %d", sel->id);
+		jh_err("no cell with ID %d", sel->id);
 	else
-		jh_error("no cell named \"%s\"", sel->name);
+		jh_err("no cell named \"%s\"", sel->name);
 	return -1;
 }
 
@@ -261,7 +261,7 @@ static int scan_stats(const char *dir_path, struct cell_stats *st)
 
 	dir = opendir(dir_path);
 	if (!dir) {
-		jh_error("%s: %s", dir_path, strerror(errno));
+		jh_err("%s: %s", dir_path, strerror(errno));
 		return -1;
 	}
 	while ((entry = readdir(dir))) {

@@ -26,7 +26,7 @@ static void jh_vmessage(const char *kind, const char *fmt, va_list ap)
 	fputc('\n', stderr);
 }
 
-void jh_error(const char *fmt, ...)
+void jh_err(const char *fmt, ...)
 {
 	va_list ap;
 
@@ -35,7 +35,7 @@ void jh_error(const char *fmt, ...)
 	va_end(ap);
 }
 
-void jh_warning(const char *fmt, ...)
+void jh_warn(const char *fmt, ...)
 {
 	va_list ap;
 
@@ -66,30 +66,30 @@ int jh_read_file(const char *path, size_t max_size, struct jh_file *file)
 	file->path = path;
 	fd = open(path, O_RDONLY);
 	if (fd < 0) {
-		jh_error("%s: cannot open: %s", path, strerror(errno));
+		jh_err("%s: cannot open: %s", path, strerror(errno));
 		return -1;
 	}
 	if (fstat(fd, &st) < 0) {
-		jh_error("%s: cannot read: %s", path, strerror(errno));
+		jh_err("%s: cannot read: %s", path, strerror(errno));
 		close(fd);
 		return -1;
 	}
 	if (!S_ISREG(st.st_mode)) {
-		jh_error("%s: cannot read: %s", path,
-			 S_ISDIR(st.st_mode) ? "is a directory" :
-			 "not a regular file");
+		jh_err("%s: cannot read: %s", path,
+		       S_ISDIR(st.st_mode) ? "is a directory" :
+		       "not a regular file");
 		close(fd);
 		return -1;
 	}
 	if ((unsigned long long)st.st_size > max_size) {
-		jh_error("%s: file is %lld bytes, more than the %zu allowed here",
-			 path, (long long)st.st_size, max_size);
+		jh_err("%s: file is %lld bytes, more than the %zu allowed here",
+		       path, (long long)st.st_size, max_size);
 		close(fd);
 		return -1;
 	}
 	file->data = malloc(st.st_size ? st.st_size : 1);
 	if (!file->data) {
-		jh_error("%s: out of memory", path);
+		jh_err("%s: out of memory", path);
 		close(fd);
 		return -1;
 	}
@@ -98,8 +98,8 @@ int jh_read_file(const char *path, size_t max_size, struct jh_file *file)
 		if (got < 0 && errno == EINTR)
 			continue;
 		if (got <= 0) {
-			jh_error("%s: cannot read: %s", path,
-				 got < 0 ? strerror(errno) : "file shrank");
+			jh_err("%s: cannot read: %s", path,
+			       got < 0 ? strerror(errno) : "file shrank");
 			close(fd);
 			jh_free_file(file);
 			return -1;
@@ -189,17 +189,17 @@ int jh_load_config(const char *path, int want_system, struct jh_file *file)
 	else
 		jh_check_cell_image(&chk, file->data, file->size);
 	if (chk.errors) {
-		jh_error("%s: rejected, %u error%s in the %s config (see above)",
-			 path, chk.errors, chk.errors == 1 ? "" : "s",
-			 want_system ? "system" : "cell");
+		jh_err("%s: rejected, %u error%s in the %s config (see above)",
+		       path, chk.errors, chk.errors == 1 ? "" : "s",
+		       want_system ? "system" : "cell");
 		goto fail;
 	}
 	hdr = file->data;
 	machine = jh_machine_arch();
 	if (hdr->architecture != machine) {
-		jh_error("%s: built for %s, but this machine is %s: use a config for this machine",
-			 path, jh_arch_name(hdr->architecture),
-			 jh_arch_name(machine));
+		jh_err("%s: built for %s, but this machine is %s: use a config for this machine",
+		       path, jh_arch_name(hdr->architecture),
+		       jh_arch_name(machine));
 		goto fail;
 	}
 	return 0;
@@ -229,9 +229,9 @@ int jh_open_device(int flags)
 	int fd = open(path, flags);
 
 	if (fd < 0)
-		jh_error("cannot open %s: %s%s", path, strerror(errno),
-			 errno == ENOENT ?
-			 " (is the jailhouse module loaded?)" : "");
+		jh_err("cannot open %s: %s%s", path, strerror(errno),
+		       errno == ENOENT ?
+		       " (is the jailhouse module loaded?)" : "");
 	return fd;
 }
 
@@ -244,7 +244,7 @@ int jh_ioctl(unsigned long request, const char *name, void *arg)
 		return -1;
 	ret = ioctl(fd, request, arg);
 	if (ret < 0)
-		jh_error("%s: %s", name, strerror(errno));
+		jh_err("%s: %s", name, strerror(errno));
 	close(fd);
 	return ret < 0 ? -1 : 0;
 }

@@ -22,8 +22,8 @@ void jh_usage_error(const char *fmt, ...)
 	__attribute__((format(printf, 1, 2), noreturn));
 void jh_print_usage(FILE *out);
 
-void jh_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-void jh_warning(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void jh_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void jh_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 struct jh_file {
 	const char *path;

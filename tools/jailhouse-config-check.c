@@ -71,7 +71,7 @@ static void check_cells_together(struct checked_file *cells,
 
 	descs = calloc(num_cells, sizeof(*descs));
 	if (!descs) {
-		jh_error("out of memory");
+		jh_err("out of memory");
 		total->errors++;
 		return;
 	}
@@ -106,12 +106,12 @@ int jh_cmd_config_check(int argc, char *argv[])
 			pos++;
 			break;
 		}
-		jh_error("config check: unknown option \"%s\"", argv[pos]);
+		jh_err("config check: unknown option \"%s\"", argv[pos]);
 		config_check_usage(stderr);
 		return JH_EXIT_USAGE;
 	}
 	if (pos >= argc) {
-		jh_error("config check: missing SYSCONFIG");
+		jh_err("config check: missing SYSCONFIG");
 		config_check_usage(stderr);
 		return JH_EXIT_USAGE;
 	}
@@ -122,7 +122,7 @@ int jh_cmd_config_check(int argc, char *argv[])
 	num_cells = argc - pos;
 	cells = calloc(num_cells + 1, sizeof(*cells));
 	if (!cells) {
-		jh_error("out of memory");
+		jh_err("out of memory");
 		return JH_EXIT_FAIL;
 	}
 	check_one(&sys, JH_CONFIG_SYSTEM, &total);

@@ -551,8 +551,8 @@ int jh_cmd_hardware_check(int argc, char *argv[])
 	} else if (arch == JAILHOUSE_ARM) {
 		hw_check_arm(&res);
 	} else {
-		jh_error("this machine (%s) is not supported: x86-64 and ARMv7 only",
-			 jh_arch_name(arch));
+		jh_err("this machine (%s) is not supported: x86-64 and ARMv7 only",
+		       jh_arch_name(arch));
 		return JH_EXIT_FAIL;
 	}
 	if (res.missing)

@@ -122,8 +122,8 @@ static int cmd_console(int argc, char *argv[])
 		if (got < 0 && errno == EINTR)
 			continue;
 		if (got < 0 && errno != EAGAIN) {
-			jh_error("reading the console from %s: %s",
-				 jh_device_path(), strerror(errno));
+			jh_err("reading the console from %s: %s",
+			       jh_device_path(), strerror(errno));
 			close(fd);
 			return JH_EXIT_FAIL;
 		}
@@ -158,7 +158,7 @@ static void try_exec(const char *dir, const char *helper, char *argv[])
 	if (access(path, X_OK) == 0) {
 		argv[0] = path;
 		execv(path, argv);
-		jh_error("%s: cannot run: %s", path, strerror(errno));
+		jh_err("%s: cannot run: %s", path, strerror(errno));
 		exit(JH_EXIT_FAIL);
 	}
 }
@@ -191,7 +191,7 @@ void jh_run_helper(int argc, char *argv[])
 	argv[0] = helper;
 	execvp(helper, argv);
 	if (errno != ENOENT) {
-		jh_error("%s: cannot run: %s", helper, strerror(errno));
+		jh_err("%s: cannot run: %s", helper, strerror(errno));
 		exit(JH_EXIT_FAIL);
 	}
 }

@@ -330,4 +330,122 @@ sed -i 's/ lpae//' "$hw/proc/cpuinfo"
 JAILHOUSE_HWROOT=$hw JAILHOUSE_MACHINE=armv7l run hardware check
 check cli_hwcheck_arm_no_lpae 1 "lpae\) +MISSING"
 
+# -------------------------------------------------------- config create
+# A fake Bochs-like machine (i440FX, 2 CPUs, memmap=64M$0x3a000000)
+fr=$tmp/fakeroot
+mkdir -p "$fr/proc" "$fr/sys/firmware/acpi/tables" "$fr/sys/class/tty/ttyS0"
+echo 'BOOT_IMAGE=/vmlinuz console=ttyS0,115200 memmap=64M\$0x3a000000 quiet' >"$fr/proc/cmdline"
+printf 'processor\t: 0\nvendor_id\t: GenuineIntel\n\nprocessor\t: 1\nvendor_id\t: GenuineIntel\n' >"$fr/proc/cpuinfo"
+cat >"$fr/proc/iomem" <<'IOMEM'
+00000000-00000fff : Reserved
+00001000-0009efff : System RAM
+0009f000-0009ffff : Reserved
+000a0000-000bffff : PCI Bus 0000:00
+000c0000-000c8fff : Video ROM
+000e8000-000fffff : Reserved
+  000f0000-000fffff : System ROM
+00100000-39ffffff : System RAM
+  01000000-01e02f5d : Kernel code
+3a000000-3dffffff : Reserved
+3e000000-3ffeffff : System RAM
+3fff0000-3fffffff : ACPI Tables
+40000000-febfffff : PCI Bus 0000:00
+  e0000000-e0ffffff : 0000:00:02.0
+  febf0000-febf0fff : 0000:00:03.0
+fec00000-fec003ff : IOAPIC 0
+fed00000-fed003ff : HPET 0
+  fed00000-fed003ff : PNP0103:00
+fee00000-fee00fff : Local APIC
+fffc0000-ffffffff : Reserved
+IOMEM
+cat >"$fr/proc/ioports" <<'IOPORTS'
+0000-0cf7 : PCI Bus 0000:00
+  0000-001f : dma1
+  0020-0021 : pic1
+  0040-0043 : timer0
+  0060-0060 : keyboard
+  0064-0064 : keyboard
+  0070-0071 : rtc0
+  02f8-02ff : serial
+  03f8-03ff : serial
+0cf8-0cff : PCI conf1
+0d00-ffff : PCI Bus 0000:00
+  b000-b03f : 0000:00:01.3
+    b008-b00b : ACPI PM_TMR
+  c000-c01f : 0000:00:01.2
+IOPORTS
+bytes() {	# file offset hex-bytes...: write raw bytes at an offset
+	local f=$1 off=$2 b out=""
+	shift 2
+	for b in "$@"; do out="$out\\x$b"; done
+	# shellcheck disable=SC2059
+	printf "$out" | dd of="$f" bs=1 seek=$((off)) conv=notrunc status=none
+}
+t=$fr/sys/firmware/acpi/tables
+head -c 44 /dev/zero >"$t/APIC"
+bytes "$t/APIC" 44 00 08 00 00 01 00 00 00  00 08 01 01 01 00 00 00 \
+	01 0c 00 00 00 00 c0 fe 00 00 00 00
+head -c 244 /dev/zero >"$t/FACP"
+bytes "$t/FACP" 76 08 b0 00 00
+echo 0 >"$fr/sys/class/tty/ttyS0/io_type"
+echo 0x3F8 >"$fr/sys/class/tty/ttyS0/port"
+pcidev() {	# bdf vendor-device-bytes header-type class...
+	local d=$fr/sys/bus/pci/devices/$1
+	mkdir -p "$d"
+	head -c 256 /dev/zero >"$d/config"
+	bytes "$d/config" 0 $2
+	bytes "$d/config" 14 $3
+	for i in 0 1 2 3 4 5 6; do
+		echo "0x0000000000000000 0x0000000000000000 0x0000000000000000"
+	done >"$d/resource"
+}
+pcidev 0000:00:00.0 "86 80 37 12" 00
+pcidev 0000:00:01.0 "86 80 00 70" 80
+pcidev 0000:00:02.0 "34 12 11 11" 00
+# 00:03.0: memory BAR0 4 KiB, MSI (64-bit, 4 vectors) at 0x50, MSI-X
+# (2 vectors, table in BAR0 at 0x800) at 0x60
+pcidev 0000:00:03.0 "86 80 0e 10" 00
+d=$fr/sys/bus/pci/devices/0000:00:03.0
+bytes "$d/config" 6 10 00
+bytes "$d/config" 52 50
+bytes "$d/config" 80 05 60 84 00
+bytes "$d/config" 96 11 00 01 00 00 08 00 00
+{
+	echo "0x00000000febf0000 0x00000000febf0fff 0x0000000000040200"
+	for i in 1 2 3 4 5 6; do
+		echo "0x0000000000000000 0x0000000000000000 0x0000000000000000"
+	done
+} >"$d/resource"
+
+run config create -r "$fr" "$tmp/generated.c"
+check cli_config_create_runs 0 ""
+if gcc -c -I"$SRCTREE/include" -o "$tmp/generated.o" "$tmp/generated.c" \
+	>"$tmp/cc.log" 2>&1 &&
+   objcopy -O binary --remove-section=.note.gnu.property \
+	"$tmp/generated.o" "$tmp/generated.cell"; then
+	result OK cli_config_create_output_compiles
+else
+	result FAIL cli_config_create_output_compiles "$(head -c 400 "$tmp/cc.log")"
+fi
+run config check "$tmp/generated.cell"
+check cli_config_create_output_passes_config_check 0 "^0 errors, 0 warnings"
+g=$tmp/generated.c
+if grep -q '\.phys_start = 0x3a000000,' "$g" &&
+   grep -q '\.size = 0x600000,' "$g" &&
+   grep -q 'MemRegion: 3a600000-3dffffff : JAILHOUSE Inmate Memory' "$g" &&
+   ! grep -q 'MemRegion: fee00000' "$g" && ! grep -q 'MemRegion: fec00000' "$g" &&
+   grep -q 'pm_timer_address = 0xb008' "$g" &&
+   grep -q '\.address = 0xfec00000' "$g" &&
+   grep -q 'PIO_RANGE(0x0, 0x22)' "$g" && ! grep -q 'PIO_RANGE(0xcf8' "$g" &&
+   grep -q 'num_msi_vectors = 4' "$g" && grep -q 'msix_address = 0xfebf0800' "$g" &&
+   grep -q '0xfffff000, 0x00000000' "$g" && grep -q '0x3,$' "$g"; then
+	result OK cli_config_create_reads_the_machine
+else
+	result FAIL cli_config_create_reads_the_machine "unexpected content in $g"
+fi
+run config create -r "$fr"
+check cli_config_create_without_file_is_usage_error 2 "Usage: jailhouse config create"
+JAILHOUSE_MACHINE=armv7l run config create "$tmp/arm.c"
+check cli_config_create_on_arm_fails_clearly 1 "supported on x86 only"
+
 [ "$FAILED" = 0 ]

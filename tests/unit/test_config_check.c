@@ -616,6 +616,9 @@ static void test_consoles(void)
 	expect_error("config_check_rejects_debug_console_in_ram",
 		     check_system(&sys), "lies in RAM");
 	fx_arm_gic_demo(&cell);
+	cell.console.size = 0;
+	expect_clean("config_check_allows_cell_console_without_size",
+		     check_cell(&cell));
 	cell.num_mem = 2;
 	expect_warning_only("config_check_warns_about_unmapped_cell_console",
 			    check_cell(&cell), "console at 0x9000000 is not inside");
@@ -674,8 +677,16 @@ static void test_cells_disjoint(void)
 		     check_disjoint(&cell, &other), "same name");
 	fx_x86_tiny_demo(&other);
 	fx_add_pio(&other, 0x3f8, 8);
-	expect_error("config_check_rejects_shared_ports",
-		     check_disjoint(&cell, &other), "PIO region 0 (port 0x3f8)");
+	expect_warning_only("config_check_warns_about_shared_ports",
+			    check_disjoint(&cell, &other),
+			    "PIO region 0 (port 0x3f8) overlaps");
+	fx_x86_tiny_demo(&other);
+	fx_add_mem(&cell, 0xfed00000, 0xfed00000, 0x1000, FX_IO);
+	fx_add_mem(&other, 0xfed00000, 0xfed00000, 0x1000, FX_IO);
+	expect_warning_only("config_check_warns_about_shared_device_memory",
+			    check_disjoint(&cell, &other),
+			    "IO memory region 2 (phys 0xfed00000..0xfed00fff) is also mapped");
+	fx_x86_apic_demo(&cell);
 	fx_arm_gic_demo(&cell);
 	fx_arm_ivshmem_demo(&other, 1, 0x4, 0x7c800000);
 	fx_add_irqchip(&other, 0x08000000, 32, 1 << 1);
