@@ -126,7 +126,7 @@ void apic_kick_cpu(unsigned int cpu)
 
 static bool cpu_entered(unsigned int cpu)
 {
-	return per_cpu(cpu)->cell != NULL;
+	return per_cpu(cpu)->cell;
 }
 
 static bool logical_match(const struct per_cpu_arch *arch, u32 dest)
@@ -187,8 +187,8 @@ static bool guest_ipi(u32 icr, u32 dest)
 	unsigned int cpu;
 
 	if (mode == APIC_ICR_DLVR_SMI || mode == APIC_ICR_DLVR_EXTINT) {
-		printk("WARNING: cell \"%s\" CPU %u: IPI delivery mode %#x "
-		       "refused\n", cell->config->name,
+		printk("WARNING: cell \"%s\" CPU %u: IPI delivery mode %#x refused\n",
+		       cell->config->name,
 		       this_cpu_data()->cpu_id, mode >> 8);
 		return true;
 	}
@@ -239,8 +239,7 @@ bool apic_base_write(u64 value)
 
 	/* only the switch from xAPIC to x2APIC mode is followed */
 	if ((value ^ current) & ~APIC_BASE_EXTD) {
-		printk("FATAL: unsupported IA32_APIC_BASE change %#llx -> "
-		       "%#llx\n", current, value);
+		printk("FATAL: unsupported IA32_APIC_BASE change %#llx -> %#llx\n", current, value);
 		return false;
 	}
 	if (!(value & APIC_BASE_EXTD) && x2apic_mode)

@@ -100,7 +100,7 @@ void vcpu_handle_requests(struct per_cpu *cpu_data)
 
 	requests = __atomic_exchange_n(&arch->requests, 0, __ATOMIC_SEQ_CST);
 	if (requests & (1UL << VCPU_REQ_FLUSH_EPT))
-		invept(INVEPT_SINGLE_CONTEXT, vmcs_read64(EPT_POINTER));
+		vmx_invept(INVEPT_SINGLE_CONTEXT, vmcs_read64(EPT_POINTER));
 	if (requests & (1UL << VCPU_REQ_INIT))
 		vcpu_wait_for_sipi();
 	if (requests & (1UL << VCPU_REQ_SIPI) && arch->wait_for_sipi)
@@ -159,8 +159,8 @@ static int punch_intercepted_page(struct cell *cell,
 {
 	if (page < mem->virt_start || page - mem->virt_start >= mem->size)
 		return 0;
-	printk("Note: cell \"%s\": the %s page 0x%llx inside a memory region "
-	       "stays intercepted\n", cell->config->name, what, page);
+	printk("Note: cell \"%s\": the %s page 0x%llx inside a memory region stays intercepted\n",
+	       cell->config->name, what, page);
 	return paging_destroy(&cell->arch.ept, page, PAGE_SIZE);
 }
 
@@ -199,7 +199,8 @@ void arch_cell_tlb_flush(struct cell *cell)
 	unsigned int cpu;
 
 	/* CPUs not yet running the cell flush when they load its EPT */
-	for_each_cpu(cpu, cell->cpu_set)
+	for (cpu = first_cpu(cell->cpu_set); cpu < MAX_CPUS;
+	     cpu = next_cpu(cpu, cell->cpu_set))
 		if (per_cpu(cpu)->arch.guest_active)
 			vcpu_request(cpu, VCPU_REQ_FLUSH_EPT);
 }

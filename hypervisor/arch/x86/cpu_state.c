@@ -56,8 +56,7 @@ static int segment_from_gdt(const struct jailhouse_x86_linux_cpu *lc,
 		return 0;
 	}
 	if (selector & SELECTOR_TI) {
-		printk("ERROR: %s selector %#x refers to an LDT; only GDT "
-		       "selectors can be taken over\n",
+		printk("ERROR: %s selector %#x refers to an LDT; only GDT selectors can be taken over\n",
 		       segment_names[which], selector);
 		return -EINVAL;
 	}
@@ -109,13 +108,11 @@ int native_state_from_linux(struct native_state *state,
 		return -EINVAL;
 	}
 	if (lc->cr4 & X86_CR4_LA57) {
-		printk("ERROR: 5-level paging (LA57) is not supported; boot "
-		       "Linux with no5lvl\n");
+		printk("ERROR: 5-level paging (LA57) is not supported; boot Linux with no5lvl\n");
 		return -EINVAL;
 	}
 	if (lc->cr4 & X86_CR4_VMXE) {
-		printk("ERROR: VMX is already in use (CR4.VMXE set) - is "
-		       "another hypervisor such as KVM running a VM?\n");
+		printk("ERROR: VMX is already in use (CR4.VMXE set) - is another hypervisor such as KVM running a VM?\n");
 		return -EBUSY;
 	}
 
@@ -221,13 +218,12 @@ static void load_data_segments(const struct native_state *state)
 
 static void load_code_segment(u16 selector)
 {
-	asm volatile(
-		"pushq %q0\n\t"
-		"leaq 1f(%%rip),%%rax\n\t"
-		"pushq %%rax\n\t"
-		"lretq\n"
-		"1:"
-		: : "r" ((unsigned long)selector) : "rax", "memory");
+	asm volatile("pushq %q0\n\t"
+		     "leaq 1f(%%rip),%%rax\n\t"
+		     "pushq %%rax\n\t"
+		     "lretq\n"
+		     "1:"
+		     : : "r" ((unsigned long)selector) : "rax", "memory");
 }
 
 void native_state_load(const struct native_state *state)

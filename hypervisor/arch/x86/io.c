@@ -93,11 +93,11 @@ static u32 port_in(unsigned int port, unsigned int size)
 {
 	switch (size) {
 	case 1:
-		return inb(port);
+		return pio_read8(port);
 	case 2:
-		return inw(port);
+		return pio_read16(port);
 	default:
-		return inl(port);
+		return pio_read32(port);
 	}
 }
 
@@ -105,13 +105,13 @@ static void port_out(unsigned int port, unsigned int size, u32 value)
 {
 	switch (size) {
 	case 1:
-		outb(value, port);
+		pio_write8(value, port);
 		break;
 	case 2:
-		outw(value, port);
+		pio_write16(value, port);
 		break;
 	default:
-		outl(value, port);
+		pio_write32(value, port);
 		break;
 	}
 }
@@ -136,7 +136,7 @@ static u32 physical_config_access(u32 address, unsigned int offset,
 				  unsigned int size, bool is_write, u32 value)
 {
 	spin_lock(&pci_port_lock);
-	outl(address, PCI_CONFIG_ADDRESS);
+	pio_write32(address, PCI_CONFIG_ADDRESS);
 	if (is_write)
 		port_out(PCI_CONFIG_DATA + offset, size, value);
 	else

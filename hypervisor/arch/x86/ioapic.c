@@ -182,8 +182,7 @@ static void ioapic_cell_exit(struct cell *cell)
 	for (n = 0; n < IOAPIC_MAX_CHIPS; n++)
 		if (cell->arch.ioapic[n].ioapic)
 			mmio_region_unregister(&cell->mmio,
-					       cell->arch.ioapic[n].config->
-					       address);
+					       cell->arch.ioapic[n].config->address);
 	memset(cell->arch.ioapic, 0, sizeof(cell->arch.ioapic));
 }
 
@@ -201,8 +200,7 @@ static int ioapic_cell_init(struct cell *cell)
 		cell_chip = &cell->arch.ioapic[n];
 		cell_chip->ioapic = ioapic_by_address(chip[n].address);
 		if (!cell_chip->ioapic) {
-			printk("ERROR: cell \"%s\": irqchip %u at 0x%llx is "
-			       "no IOAPIC of the root cell\n",
+			printk("ERROR: cell \"%s\": irqchip %u at 0x%llx is no IOAPIC of the root cell\n",
 			       cell->config->name, n, chip[n].address);
 			ioapic_cell_exit(cell);
 			return -EINVAL;

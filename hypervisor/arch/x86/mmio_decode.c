@@ -53,13 +53,16 @@ struct walk_level {
 static const struct walk_level walk_long4[] = {
 	{ 39, 9, false }, { 30, 9, true }, { 21, 9, true }, { 12, 9, true },
 };
+
 static const struct walk_level walk_long5[] = {
 	{ 48, 9, false }, { 39, 9, false }, { 30, 9, true }, { 21, 9, true },
 	{ 12, 9, true },
 };
+
 static const struct walk_level walk_pae[] = {
 	{ 30, 2, false }, { 21, 9, true }, { 12, 9, true },
 };
+
 static const struct walk_level walk_32bit[] = {
 	{ 22, 10, true }, { 12, 10, true },
 };

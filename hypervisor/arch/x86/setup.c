@@ -9,19 +9,16 @@
 #include <jailhouse/control.h>
 #include <jailhouse/errno.h>
 #include <jailhouse/header.h>
+#include <jailhouse/image.h>
 #include <jailhouse/printk.h>
 #include <jailhouse/string.h>
 #include <jailhouse/uart.h>
 #include <asm/apic.h>
 #include <asm/cpu_state.h>
+#include <asm/entry.h>
 #include <asm/jailhouse_header.h>
 #include <asm/paging.h>
 #include <asm/vcpu.h>
-
-extern struct jailhouse_header hypervisor_header;
-extern const u8 exception_stubs[];
-
-#define EXCEPTION_STUB_SIZE	16
 
 #define GDT_CODE64	0x00af9b000000ffffULL	/* L, P, DPL 0, exec/read */
 #define GDT_DATA	0x00cf93000000ffffULL	/* P, DPL 0, read/write */
@@ -63,7 +60,7 @@ static void build_idt(void)
 {
 	unsigned int vector;
 
-	if (atomic_cmpxchg(&idt_state, 0, 1) != 0) {
+	if (atomic_cmpxchg_int(&idt_state, 0, 1) != 0) {
 		while (atomic_read(&idt_state) != 2)
 			cpu_relax();
 		return;
@@ -121,17 +118,16 @@ static void load_host_environment(struct per_cpu *cpu_data)
 	build_idt();
 	load_idt(&idtr);
 	load_gdt(&gdtr);
-	asm volatile(
-		"mov %0,%%ss\n\t"
-		"mov %0,%%ds\n\t"
-		"mov %0,%%es\n\t"
-		"pushq %1\n\t"
-		"leaq 1f(%%rip),%%rax\n\t"
-		"pushq %%rax\n\t"
-		"lretq\n"
-		"1:"
-		: : "r" ((unsigned long)HOST_DS), "i" (HOST_CS)
-		: "rax", "memory");
+	asm volatile("mov %0,%%ss\n\t"
+		     "mov %0,%%ds\n\t"
+		     "mov %0,%%es\n\t"
+		     "pushq %1\n\t"
+		     "leaq 1f(%%rip),%%rax\n\t"
+		     "pushq %%rax\n\t"
+		     "lretq\n"
+		     "1:"
+		     : : "r" ((unsigned long)HOST_DS), "i" (HOST_CS)
+		     : "rax", "memory");
 	load_tr(HOST_TR);
 	asm volatile("mov %0,%%fs; mov %0,%%gs" : : "r" (0));
 	write_msr(MSR_FS_BASE, 0);
@@ -165,10 +161,6 @@ static void __noreturn early_return(unsigned long label, unsigned long cr3,
 		: "memory");
 	__builtin_unreachable();
 }
-
-void __noreturn x86_entry(unsigned int cpu_id, unsigned long linux_cr3,
-			  unsigned long linux_rsp, unsigned long linux_return,
-			  struct per_cpu *cpu_data);
 
 void __noreturn x86_entry(unsigned int cpu_id, unsigned long linux_cr3,
 			  unsigned long linux_rsp, unsigned long linux_return,
@@ -210,8 +202,7 @@ int arch_init_early(void)
 		[JAILHOUSE_X86_PARAM_TRAMPOLINE_SIZE];
 	if ((trampoline_phys | trampoline_virt | trampoline_size) &
 	    PAGE_OFFS_MASK || trampoline_size == 0) {
-		printk("ERROR: invalid trampoline description from the "
-		       "driver\n");
+		printk("ERROR: invalid trampoline description from the driver\n");
 		return -EINVAL;
 	}
 	/* the way back to Linux must exist in our own address space */
@@ -290,12 +281,12 @@ void __noreturn arch_cpu_restore(struct per_cpu *cpu_data, int return_code)
 
 static u32 uart_pio_in(struct uart_chip *chip, unsigned int reg)
 {
-	return inb(chip->info->address + reg);
+	return pio_read8(chip->info->address + reg);
 }
 
 static void uart_pio_out(struct uart_chip *chip, unsigned int reg, u32 value)
 {
-	outb(value, chip->info->address + reg);
+	pio_write8(value, chip->info->address + reg);
 }
 
 int arch_uart_pio_setup(struct uart_chip *chip)

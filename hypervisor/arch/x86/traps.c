@@ -8,21 +8,8 @@
 #include <jailhouse/control.h>
 #include <jailhouse/percpu.h>
 #include <jailhouse/printk.h>
+#include <asm/entry.h>
 #include <asm/processor.h>
-#include <asm/regs.h>
-
-struct exception_frame {
-	union registers regs;
-	unsigned long vector;
-	unsigned long error;
-	unsigned long rip;
-	unsigned long cs;
-	unsigned long rflags;
-	unsigned long rsp;
-	unsigned long ss;
-};
-
-void x86_exception_handler(struct exception_frame *frame);
 
 static const char *const exception_names[NUM_EXCEPTION_VECTORS] = {
 	[DE_VECTOR] = "#DE divide error",
@@ -78,8 +65,8 @@ void x86_exception_handler(struct exception_frame *frame)
 		return;
 	}
 
-	printk("FATAL: Unhandled %s (vector %lu, error code %#lx) in the "
-	       "hypervisor on CPU %u\n", name, frame->vector, frame->error,
+	printk("FATAL: Unhandled %s (vector %lu, error code %#lx) in the hypervisor on CPU %u\n",
+	       name, frame->vector, frame->error,
 	       this_cpu_data()->cpu_id);
 	if (frame->vector == PF_VECTOR)
 		printk(" Page fault %s at address %#lx%s\n",

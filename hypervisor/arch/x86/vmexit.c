@@ -199,8 +199,7 @@ static long disable_precheck(void)
 	unsigned long rip = vmcs_read64(GUEST_RIP);
 
 	if (!trampoline_contains(rip, VMCALL_LENGTH + 1)) {
-		printk("DISABLE refused: vmcall at %#lx outside the driver's "
-		       "trampoline\n", rip);
+		printk("DISABLE refused: vmcall at %#lx outside the driver's trampoline\n", rip);
 		return -EINVAL;
 	}
 	if (vmcs_read64(GUEST_RFLAGS) & X86_RFLAGS_IF) {
@@ -210,8 +209,8 @@ static long disable_precheck(void)
 	}
 	vcpu_read_native_state(&state);
 	if (native_state_check(&state)) {
-		printk("DISABLE refused: segment state of CPU %u cannot be "
-		       "restored\n", this_cpu_data()->cpu_id);
+		printk("DISABLE refused: segment state of CPU %u cannot be restored\n",
+		       this_cpu_data()->cpu_id);
 		return -EINVAL;
 	}
 	return 0;
@@ -298,8 +297,7 @@ static void report_exit(const char *what, u32 reason)
 {
 	struct per_cpu *cpu_data = this_cpu_data();
 
-	printk("FATAL: %s (exit reason %u, qualification %#llx)\n"
-	       "  cell \"%s\", CPU %u, RIP %#llx, RSP %#llx, CR3 %#llx\n",
+	printk("FATAL: %s (exit reason %u, qualification %#llx)\n  cell \"%s\", CPU %u, RIP %#llx, RSP %#llx, CR3 %#llx\n",
 	       what, reason & 0xffff, vmcs_read64(EXIT_QUALIFICATION),
 	       cpu_data->cell->config->name, cpu_data->cpu_id,
 	       vmcs_read64(GUEST_RIP), vmcs_read64(GUEST_RSP),

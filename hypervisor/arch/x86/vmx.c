@@ -10,15 +10,10 @@
 #include <jailhouse/percpu.h>
 #include <jailhouse/printk.h>
 #include <jailhouse/string.h>
+#include <asm/entry.h>
 #include <asm/paging.h>
 #include <asm/vcpu.h>
 #include <asm/vmx.h>
-
-extern const u8 vmx_vmexit[];
-/* entry.S: 1 = a VM exit happened, 0 = VMLAUNCH failed */
-int vmx_probe_entry(void);
-/* entry.S: VMRESUME with these registers; returns only on failure */
-void vmx_resume_guest(const union registers *regs);
 
 #define HOST_PAT_POWER_ON	0x0007040600070406ULL
 #define DR7_RESET		0x400UL
@@ -212,8 +207,8 @@ static int check_basic(void)
 	}
 	if (VMX_BASIC_VMCS_SIZE(basic) > X86_PAGE_SIZE ||
 	    VMX_BASIC_MEM_TYPE(basic) != 6) {
-		printk("ERROR: unsupported VMCS (size %llu, memory type "
-		       "%llu)\n", VMX_BASIC_VMCS_SIZE(basic),
+		printk("ERROR: unsupported VMCS (size %llu, memory type %llu)\n",
+		       VMX_BASIC_VMCS_SIZE(basic),
 		       VMX_BASIC_MEM_TYPE(basic));
 		err = -ENODEV;
 	}
@@ -242,8 +237,8 @@ static bool vmx_available(void)
 	feature_control = read_msr(MSR_IA32_FEATURE_CONTROL);
 	if (!(feature_control & FEATURE_CONTROL_LOCKED) ||
 	    !(feature_control & FEATURE_CONTROL_VMXON_OUTSIDE_SMX)) {
-		printk("ERROR: VT-x disabled by firmware "
-		       "(IA32_FEATURE_CONTROL %#llx)\n", feature_control);
+		printk("ERROR: VT-x disabled by firmware (IA32_FEATURE_CONTROL %#llx)\n",
+		       feature_control);
 		return false;
 	}
 	return true;
@@ -415,17 +410,17 @@ static bool vmcs_setup_guest(const struct native_state *state,
 static void invept_all(u64 eptp)
 {
 	if (vmx.ept_vpid_cap & EPT_CAP_INVEPT_ALL)
-		invept(INVEPT_ALL_CONTEXT, 0);
+		vmx_invept(INVEPT_ALL_CONTEXT, 0);
 	else if (eptp)
-		invept(INVEPT_SINGLE_CONTEXT, eptp);
+		vmx_invept(INVEPT_SINGLE_CONTEXT, eptp);
 }
 
 static void invvpid_guest(void)
 {
 	if (vmx.ept_vpid_cap & VPID_CAP_INVVPID_SINGLE)
-		invvpid(INVVPID_SINGLE_CONTEXT, 1);
+		vmx_invvpid(INVVPID_SINGLE_CONTEXT, 1);
 	else
-		invvpid(INVVPID_ALL_CONTEXT, 0);
+		vmx_invvpid(INVVPID_ALL_CONTEXT, 0);
 }
 
 void vcpu_load_cell(struct cell *cell)
@@ -478,8 +473,7 @@ static int probe_vm_entry(void)
 
 	reason = vmcs_read32(VM_EXIT_REASON);
 	if (reason & EXIT_REASON_ENTRY_FAIL) {
-		printk("ERROR: VM entry failed: %s (exit reason %#x, "
-		       "qualification %#llx)\n",
+		printk("ERROR: VM entry failed: %s (exit reason %#x, qualification %#llx)\n",
 		       entry_failure_reason(vmcs_read64(EXIT_QUALIFICATION)),
 		       reason, vmcs_read64(EXIT_QUALIFICATION));
 		return -EIO;
@@ -517,7 +511,7 @@ int vcpu_init(struct per_cpu *cpu_data)
 
 	*(u32 *)arch->vmxon_region = vmx.revision;
 	write_cr4(read_cr4() | X86_CR4_VMXE);
-	if (!vmxon(paging_hvirt2phys(arch->vmxon_region))) {
+	if (!vmx_on(paging_hvirt2phys(arch->vmxon_region))) {
 		write_cr4(read_cr4() & ~X86_CR4_VMXE);
 		printk("ERROR: VMXON failed\n");
 		return -EIO;
@@ -556,7 +550,7 @@ void vcpu_exit(struct per_cpu *cpu_data)
 		arch->vmcs_loaded = false;
 	}
 	if (arch->vmx_on) {
-		vmxoff();
+		vmx_off();
 		write_cr4(read_cr4() & ~X86_CR4_VMXE);
 		arch->vmx_on = false;
 	}

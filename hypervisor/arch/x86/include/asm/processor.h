@@ -285,22 +285,22 @@ static inline void load_ldtr(u16 selector)
 	asm volatile("lldt %0" : : "rm" (selector));
 }
 
-static inline void outb(u8 value, u16 port)
+static inline void pio_write8(u8 value, u16 port)
 {
 	asm volatile("outb %0,%1" : : "a" (value), "d" (port));
 }
 
-static inline void outw(u16 value, u16 port)
+static inline void pio_write16(u16 value, u16 port)
 {
 	asm volatile("outw %0,%1" : : "a" (value), "d" (port));
 }
 
-static inline void outl(u32 value, u16 port)
+static inline void pio_write32(u32 value, u16 port)
 {
 	asm volatile("outl %0,%1" : : "a" (value), "d" (port));
 }
 
-static inline u8 inb(u16 port)
+static inline u8 pio_read8(u16 port)
 {
 	u8 value;
 
@@ -308,7 +308,7 @@ static inline u8 inb(u16 port)
 	return value;
 }
 
-static inline u16 inw(u16 port)
+static inline u16 pio_read16(u16 port)
 {
 	u16 value;
 
@@ -316,7 +316,7 @@ static inline u16 inw(u16 port)
 	return value;
 }
 
-static inline u32 inl(u16 port)
+static inline u32 pio_read32(u16 port)
 {
 	u32 value;
 

@@ -376,7 +376,7 @@ static inline u16 vmcs_read16(unsigned long field)
 	return (u16)vmcs_read64(field);
 }
 
-static inline bool vmxon(u64 phys)
+static inline bool vmx_on(u64 phys)
 {
 	bool ok;
 
@@ -385,7 +385,7 @@ static inline bool vmxon(u64 phys)
 	return ok;
 }
 
-static inline void vmxoff(void)
+static inline void vmx_off(void)
 {
 	asm volatile("vmxoff" : : : "cc", "memory");
 }
@@ -413,7 +413,7 @@ struct invept_desc {
 	u64 reserved;
 };
 
-static inline void invept(unsigned long type, u64 eptp)
+static inline void vmx_invept(unsigned long type, u64 eptp)
 {
 	struct invept_desc desc = { .eptp = eptp };
 
@@ -427,7 +427,7 @@ struct invvpid_desc {
 	u64 linear_address;
 };
 
-static inline void invvpid(unsigned long type, u16 vpid)
+static inline void vmx_invvpid(unsigned long type, u16 vpid)
 {
 	struct invvpid_desc desc = { .vpid = vpid };
 
