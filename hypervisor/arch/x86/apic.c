@@ -54,8 +54,12 @@ int apic_init(void)
 	xapic_virt = paging_map_device(xapic_phys, PAGE_SIZE);
 	if (!xapic_virt)
 		return -ENOMEM;
-	printk("Local APIC in %s mode\n", x2apic_mode ? "x2APIC" : "xAPIC");
 	return 0;
+}
+
+void apic_print_mode(void)
+{
+	printk("Local APIC in %s mode\n", x2apic_mode ? "x2APIC" : "xAPIC");
 }
 
 void apic_shutdown(void)

@@ -101,10 +101,16 @@ void vcpu_handle_requests(struct per_cpu *cpu_data)
 	requests = __atomic_exchange_n(&arch->requests, 0, __ATOMIC_SEQ_CST);
 	if (requests & (1UL << VCPU_REQ_FLUSH_EPT))
 		vmx_invept(INVEPT_SINGLE_CONTEXT, vmcs_read64(EPT_POINTER));
-	if (requests & (1UL << VCPU_REQ_INIT))
+	/* INIT/SIPI of the guest: the CPU is off until it gets a SIPI */
+	if (requests & (1UL << VCPU_REQ_INIT)) {
 		vcpu_wait_for_sipi();
-	if (requests & (1UL << VCPU_REQ_SIPI) && arch->wait_for_sipi)
+		cpu_data->stopped = true;
+	}
+	if (requests & (1UL << VCPU_REQ_SIPI) && arch->wait_for_sipi &&
+	    !cpu_data->failed) {
 		vcpu_start_real_mode((u64)arch->sipi_vector << 12);
+		cpu_data->stopped = false;
+	}
 
 	deliver_pending_nmi(arch);
 }

@@ -242,6 +242,7 @@ int arch_cpu_init(struct per_cpu *cpu_data)
 
 int arch_init_late(void)
 {
+	apic_print_mode();
 	return 0;
 }
 

@@ -41,6 +41,7 @@ struct per_cpu;
 int apic_init(void);
 int apic_cpu_init(struct per_cpu *cpu_data);
 void apic_shutdown(void);
+void apic_print_mode(void);
 
 /* Physical (and guest-physical) address of the xAPIC page. */
 u64 apic_xapic_phys(void);
