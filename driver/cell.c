@@ -11,6 +11,7 @@
 #define pr_fmt(fmt) "jailhouse: " fmt
 
 #include <linux/cpu.h>
+#include <linux/cpuhotplug.h>
 #include <linux/io.h>
 #include <linux/ioport.h>
 #include <linux/mm.h>
@@ -26,6 +27,15 @@
 /* Most images one CELL_LOAD may carry */
 #define JH_MAX_PRELOAD_IMAGES	256
 
+/*
+ * CPUs that non-root cells own. Linux must not bring them online while
+ * a cell has them (it would try to boot a CPU the hypervisor gave away);
+ * a CPU hotplug callback refuses that with a clear message. Written under
+ * jh.lock word by word; the callback only tests single bits.
+ */
+static struct cpumask cell_owned_cpus;
+static enum cpuhp_state cpu_guard_state;
+
 static const char *const cell_state_names[] = {
 	[JAILHOUSE_CELL_RUNNING] = "running",
 	[JAILHOUSE_CELL_RUNNING_LOCKED] = "running/locked",
@@ -33,6 +43,34 @@ static const char *const cell_state_names[] = {
 	[JAILHOUSE_CELL_FAILED] = "failed",
 	[JAILHOUSE_CELL_FAILED_COMM_REV] = "Comm ABI mismatch",
 };
+
+static int refuse_cell_cpu(unsigned int cpu)
+{
+	if (cpumask_test_cpu(cpu, &cell_owned_cpus)) {
+		pr_err("CPU %u belongs to a cell; destroy the cell to get it back\n",
+		       cpu);
+		return -EBUSY;
+	}
+	return 0;
+}
+
+int jh_cells_init(void)
+{
+	int state;
+
+	state = cpuhp_setup_state_nocalls(CPUHP_BP_PREPARE_DYN,
+					  "jailhouse:cell-cpus",
+					  refuse_cell_cpu, NULL);
+	if (state < 0)
+		return state;
+	cpu_guard_state = state;
+	return 0;
+}
+
+void jh_cells_exit(void)
+{
+	cpuhp_remove_state_nocalls(cpu_guard_state);
+}
 
 const char *jh_cell_state_name(unsigned int state)
 {
@@ -371,6 +409,7 @@ int jh_cmd_cell_create(struct jailhouse_cell_create __user *arg)
 	}
 	/* the hypervisor has the final word on the ID */
 	cell->id = ret > 0 ? ret : config->id;
+	cpumask_or(&cell_owned_cpus, &cell_owned_cpus, &cell->cpus_assigned);
 
 	cpumask_andnot(&root_cell()->cpus_assigned,
 		       &root_cell()->cpus_assigned, &cell->cpus_assigned);
@@ -532,6 +571,8 @@ static int destroy_cell(struct jh_cell *cell)
 
 	cpumask_or(&root_cell()->cpus_assigned, &root_cell()->cpus_assigned,
 		   &cell->cpus_assigned);
+	cpumask_andnot(&cell_owned_cpus, &cell_owned_cpus,
+		       &cell->cpus_assigned);
 	return_cpus_to_linux(cell);
 	pr_info("Destroyed Jailhouse cell \"%s\"\n", cell->name);
 	cell_retire(cell);

@@ -101,6 +101,8 @@ int jh_cmd_enable(struct jailhouse_system __user *arg);
 int jh_cmd_disable(void);
 
 /* cell.c */
+int jh_cells_init(void);
+void jh_cells_exit(void);
 struct jh_cell *jh_cell_create_root(void);
 void jh_cell_free(struct jh_cell *cell);	/* kobject release only */
 void jh_cell_retire_all(void);

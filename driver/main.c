@@ -147,13 +147,19 @@ static int __init jh_init(void)
 	if (err)
 		goto exit_sysfs;
 
-	err = register_reboot_notifier(&jh_reboot_nb);
+	err = jh_cells_init();
 	if (err)
 		goto deregister_misc;
+
+	err = register_reboot_notifier(&jh_reboot_nb);
+	if (err)
+		goto exit_cells;
 
 	pr_info("Driver %s loaded\n", JH_VERSION);
 	return 0;
 
+exit_cells:
+	jh_cells_exit();
 deregister_misc:
 	misc_deregister(&jh_misc_dev);
 exit_sysfs:
@@ -171,6 +177,7 @@ unregister_dev:
 static void __exit jh_exit(void)
 {
 	unregister_reboot_notifier(&jh_reboot_nb);
+	jh_cells_exit();
 	misc_deregister(&jh_misc_dev);
 	jh_sysfs_exit(jh.dev);
 	root_device_unregister(jh.dev);

@@ -23,7 +23,7 @@ static int state_ok(unsigned int cpu)
 
 	if (params[JAILHOUSE_X86_PARAM_CPU_STATE_SIZE] != sizeof(*state))
 		return 0;
-	state = (const void *)(__header_start +
+	state = (const struct jailhouse_x86_linux_cpu *)(__header_start +
 		params[JAILHOUSE_X86_PARAM_CPU_STATE_OFFSET]) + cpu;
 	if (state->cs != KERNEL_CS || !state->tr || state->rflags & 0x200 ||
 	    state->tr / 8 >= JAILHOUSE_X86_GDT_COPY_ENTRIES)
