@@ -251,6 +251,14 @@ void arch_shutdown(void)
 	apic_shutdown();
 }
 
+/*
+ * x86 undoes its per-CPU state in arch_cpu_restore(), which first has to
+ * read Linux's state from the VMCS; nothing to do here yet.
+ */
+void arch_cpu_exit(struct per_cpu *cpu_data)
+{
+}
+
 void __noreturn arch_cpu_restore(struct per_cpu *cpu_data, int return_code)
 {
 	struct per_cpu_arch *arch = &cpu_data->arch;
