@@ -161,11 +161,6 @@ static int check_root_cpus(const struct jailhouse_system *system,
 	return 0;
 }
 
-static void print_range_hint(u64 phys, u64 size)
-{
-	jh_arch_print_reservation_hint(phys, size);
-}
-
 /* Claim the reserved hypervisor memory, explaining what to do if we can't */
 static int claim_hv_memory(const struct jailhouse_memory *mem)
 {
@@ -180,7 +175,7 @@ static int claim_hv_memory(const struct jailhouse_memory *mem)
 			      IORES_DESC_NONE) != REGION_DISJOINT) {
 		pr_err("Hypervisor memory 0x%llx-0x%llx is System RAM that Linux uses\n",
 		       phys, phys + size - 1);
-		print_range_hint(phys, size);
+		jh_arch_print_reservation_hint(phys, size);
 		return -EBUSY;
 	}
 
@@ -188,7 +183,7 @@ static int claim_hv_memory(const struct jailhouse_memory *mem)
 	if (!jh.hv_res) {
 		pr_err("Cannot claim hypervisor memory 0x%llx-0x%llx: another driver uses it (see /proc/iomem)\n",
 		       phys, phys + size - 1);
-		print_range_hint(phys, size);
+		jh_arch_print_reservation_hint(phys, size);
 		return -EBUSY;
 	}
 	jh.hv_phys = phys;

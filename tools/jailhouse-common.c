@@ -235,16 +235,65 @@ int jh_open_device(int flags)
 	return fd;
 }
 
+/*
+ * The driver explains a refused request in the kernel log ("jailhouse: ..."),
+ * while the ioctl itself can only return an errno. Remember where the log
+ * ends before the request, so that on failure the explanation can be shown
+ * to the user right below the errno.
+ */
+static int jh_kmsg_open_at_end(void)
+{
+	const char *path = getenv("JAILHOUSE_KMSG");
+	int fd = open(path && *path ? path : "/dev/kmsg",
+		      O_RDONLY | O_NONBLOCK);
+
+	if (fd >= 0 && lseek(fd, 0, SEEK_END) < 0) {
+		close(fd);
+		fd = -1;
+	}
+	return fd;
+}
+
+/* One /dev/kmsg record: "prio,seq,usec,flags;text\n" (+ continuation). */
+static void jh_kmsg_print_driver_lines(int fd)
+{
+	char record[1024];
+	const char *text;
+	ssize_t len;
+
+	for (;;) {
+		len = read(fd, record, sizeof(record) - 1);
+		if (len < 0 && errno == EPIPE)
+			continue;	/* overwritten records: go on */
+		if (len <= 0)
+			break;
+		record[len] = 0;
+		text = strchr(record, ';');
+		if (!text || strncmp(text + 1, "jailhouse", 9))
+			continue;
+		text++;
+		fprintf(stderr, "  kernel: %.*s\n",
+			(int)strcspn(text, "\n"), text);
+	}
+}
+
 int jh_ioctl(unsigned long request, const char *name, void *arg)
 {
-	int fd, ret;
+	int fd, kmsg, ret, err;
 
 	fd = jh_open_device(O_RDWR);
 	if (fd < 0)
 		return -1;
+	kmsg = jh_kmsg_open_at_end();
 	ret = ioctl(fd, request, arg);
-	if (ret < 0)
-		jh_err("%s: %s", name, strerror(errno));
+	err = errno;
+	if (ret < 0) {
+		jh_err("%s: %s", name, strerror(err));
+		if (kmsg >= 0)
+			jh_kmsg_print_driver_lines(kmsg);
+	}
+	if (kmsg >= 0)
+		close(kmsg);
 	close(fd);
 	return ret < 0 ? -1 : 0;
 }

@@ -19,6 +19,7 @@
 /* offsets in struct jailhouse_header and struct jailhouse_system */
 #define HDR_CORE_SIZE		24
 #define HDR_PERCPU_SIZE		32
+#define HDR_CONSOLE_OFFSET	48
 #define HDR_CONFIG_OFFSET	64
 #define HDR_INIT_ERROR		136
 #define CFG_HV_MEM_SIZE		28
@@ -135,12 +136,30 @@ arch_entry:
 	ldr	pc, =entry_virtual
 
 boot_error:
-	/* MMU still off: nothing to undo */
+	/*
+	 * MMU still off: nothing to undo. Explain in the console ring (the
+	 * driver invalidates its cache lines after the entry).
+	 */
+	ldr	r0, [r4, #HDR_CONSOLE_OFFSET]
+	add	r0, r0, r4
+	add	r12, r0, #16			/* ring content */
+	adr	r1, boot_error_msg
+	mov	r2, #0
+1:	ldrb	r3, [r1, r2]
+	cmp	r3, #0
+	strbne	r3, [r12, r2]
+	addne	r2, r2, #1
+	bne	1b
+	str	r2, [r0, #4]			/* ring tail */
 	mvn	r0, #(EINVAL - 1)
 	str	r0, [r4, #HDR_INIT_ERROR]
 	pop	{r0-r12, lr}
 	mvn	r0, #(EINVAL - 1)
 	eret
+
+boot_error_msg:
+	.asciz	"ERROR: on ARM, hypervisor_memory must be 2 MiB aligned in start and size, at most 256 MiB and below 0xc0000000\n"
+	.balign	4
 
 /* Invalidate data cache lines over [r0, r1) by address; clobbers r2, r3. */
 dcache_invalidate_range:

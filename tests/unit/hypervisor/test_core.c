@@ -19,6 +19,7 @@
 #include <jailhouse/mmio.h>
 #include <jailhouse/paging.h>
 #include <jailhouse/percpu.h>
+#include <jailhouse/uart.h>
 
 #include "../testlib.h"
 #include "hv_printf.h"
@@ -427,6 +428,88 @@ static void test_fault_descriptions(void)
 		 "hv/fault/not-executable", "got \"%s\"", buf);
 }
 
+/* --- UART drivers on a fake register file ------------------------------- */
+
+static const struct uart_driver *find_uart(u16 type)
+{
+	const struct uart_driver *drv;
+
+	for (drv = __uart_drivers_start; drv < __uart_drivers_end; drv++)
+		if (drv->type == type)
+			return drv;
+	return NULL;
+}
+
+static u32 regs8250[8];
+static u32 lcr_writes[8], dll_seen, dlm_seen;
+static unsigned int lcr_count;
+
+static u32 fake_in(struct uart_chip *chip, unsigned int reg)
+{
+	return regs8250[reg];
+}
+
+static void fake_out(struct uart_chip *chip, unsigned int reg, u32 value)
+{
+	if (reg == 3 && lcr_count < 8)
+		lcr_writes[lcr_count++] = value;
+	if ((regs8250[3] & 0x80) && reg == 0)
+		dll_seen = value;
+	else if ((regs8250[3] & 0x80) && reg == 1)
+		dlm_seen = value;
+	regs8250[reg] = value;
+}
+
+static void test_uarts(void)
+{
+	struct jailhouse_console info = {
+		.type = JAILHOUSE_CON_TYPE_8250, .divider = 0x0d,
+	};
+	struct uart_chip chip = {
+		.info = &info, .reg_in = fake_in, .reg_out = fake_out,
+	};
+	const struct uart_driver *drv = find_uart(JAILHOUSE_CON_TYPE_8250);
+	u32 pl011[32] = { 0 };
+
+	if (!drv) {
+		t_result(0, "hv/uart/8250-registered", "not in the table");
+		return;
+	}
+	drv->init(&chip);
+	t_result(dll_seen == 0x0d && dlm_seen == 0 && lcr_count == 2 &&
+		 lcr_writes[0] == 0x80 && lcr_writes[1] == 0x03,
+		 "hv/uart/8250-divider", "dll 0x%x dlm 0x%x lcr writes %u",
+		 dll_seen, dlm_seen, lcr_count);
+
+	regs8250[5] = 0;
+	t_result(drv->is_busy(&chip), "hv/uart/8250-busy-until-thre",
+		 "not busy with LSR 0");
+	regs8250[5] = 0x20;
+	drv->write_char(&chip, 'J');
+	t_result(!drv->is_busy(&chip) && regs8250[0] == 'J',
+		 "hv/uart/8250-write", "THR 0x%x", regs8250[0]);
+
+	info.divider = 0;
+	lcr_count = 0;
+	drv->init(&chip);
+	t_result(lcr_count == 0, "hv/uart/8250-untouched-without-divider",
+		 "%u LCR writes", lcr_count);
+
+	drv = find_uart(JAILHOUSE_CON_TYPE_PL011);
+	if (!drv) {
+		t_result(0, "hv/uart/pl011-registered", "not in the table");
+		return;
+	}
+	info.type = JAILHOUSE_CON_TYPE_PL011;
+	chip.virt_base = pl011;
+	pl011[0x18 / 4] = 0x20;		/* FR.TXFF */
+	t_result(drv->is_busy(&chip), "hv/uart/pl011-busy-when-fifo-full",
+		 "not busy");
+	pl011[0x18 / 4] = 0;
+	drv->write_char(&chip, 'H');
+	t_result(pl011[0] == 'H', "hv/uart/pl011-write", "DR 0x%x", pl011[0]);
+}
+
 int main(void)
 {
 	setup_hv_memory();
@@ -436,5 +519,6 @@ int main(void)
 	test_mmio();
 	test_subpage_rules();
 	test_fault_descriptions();
+	test_uarts();
 	return t_failed() ? 1 : 0;
 }
