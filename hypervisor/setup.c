@@ -176,10 +176,12 @@ static int cpu_init(unsigned int cpu_id, struct per_cpu *cpu_data)
 	int err;
 
 	if (!cell_owns_cpu(&root_cell, cpu_id)) {
-		printk("ERROR: CPU %u is online but not in the root cell's CPU set\n", cpu_id);
-		return -EINVAL;
+		printk("ERROR: CPU %u is online but not in the root cell's CPU set\n",
+		       cpu_id);
+		err = -EINVAL;
+	} else {
+		err = arch_cpu_init(cpu_data);
 	}
-	err = arch_cpu_init(cpu_data);
 	if (err)
 		printk(" CPU %u... FAILED (error %d)\n", cpu_id, err);
 	else

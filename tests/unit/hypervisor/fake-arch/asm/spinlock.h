@@ -2,6 +2,7 @@
 #ifndef _ASM_SPINLOCK_H
 #define _ASM_SPINLOCK_H
 
+/* a real lock: the enable test runs one thread per CPU */
 typedef struct {
 	int locked;
 } spinlock_t;
@@ -10,12 +11,13 @@ typedef struct {
 
 static inline void spin_lock(spinlock_t *lock)
 {
-	lock->locked++;
+	while (__atomic_exchange_n(&lock->locked, 1, __ATOMIC_ACQUIRE))
+		;
 }
 
 static inline void spin_unlock(spinlock_t *lock)
 {
-	lock->locked--;
+	__atomic_store_n(&lock->locked, 0, __ATOMIC_RELEASE);
 }
 
 #endif
