@@ -34,6 +34,21 @@ figures()
 		}' "$2" "$3"
 }
 
+# local timer interrupts during the same busy load, without hypervisor
+loc_sum() { awk '$1 == "LOC:" { print $2 + $3 }' /proc/interrupts; }
+busy_load()
+{
+	$CHECK burn 0 8 >/dev/null & b0=$!
+	$CHECK burn 1 8 >/dev/null & b1=$!
+	wait $b0 $b1
+}
+l0=$(loc_sum); u0=$(cut -d' ' -f1 /proc/uptime)
+busy_load
+l1=$(loc_sum); u1=$(cut -d' ' -f1 /proc/uptime)
+awk -v l=$((l1 - l0)) -v a="$u0" -v b="$u1" 'BEGIN {
+	printf "JH-BENCH native-busy-seconds %.2f s\n", b - a
+	printf "JH-BENCH native-busy-timer-irqs-per-s %.1f irqs/s\n", l / (b - a) }'
+
 insmod "$JH_MODULE"
 echo "JH-BENCH image-size $(wc -c </lib/firmware/jailhouse-intel.bin) bytes"
 if jh_expect_ok bench/enable jailhouse enable "$SYS"; then
@@ -42,16 +57,19 @@ if jh_expect_ok bench/enable jailhouse enable "$SYS"; then
 	echo "JH-BENCH pool-remap-used-after-enable $(cat $JH_SYSFS/remap_pool_used) pages"
 
 	snapshot >/tmp/s0
-	sleep 2
+	sleep 1
 	snapshot >/tmp/s1
 	figures idle /tmp/s0 /tmp/s1
 
 	snapshot >/tmp/s2
-	$CHECK burn 0 8 >/dev/null & b0=$!
-	$CHECK burn 1 8 >/dev/null & b1=$!
-	wait $b0 $b1
+	l0=$(loc_sum)
+	busy_load
+	l1=$(loc_sum)
 	snapshot >/tmp/s3
 	figures busy /tmp/s2 /tmp/s3
+	awk -v l=$((l1 - l0)) -v a="$(sed -n 's/^uptime //p' /tmp/s2)" \
+		-v b="$(sed -n 's/^uptime //p' /tmp/s3)" 'BEGIN {
+		printf "JH-BENCH busy-timer-irqs-per-s %.1f irqs/s\n", l / (b - a) }'
 	jh_expect_ok bench/disable jailhouse disable
 fi
 jh_end

@@ -48,8 +48,11 @@ jh_expect_ok bad/config-still-valid jailhouse config check "$BAD"
 jh_expect_ok bad/insmod insmod "$JH_MODULE"
 jh_expect_ok bad/enable jailhouse enable "$BAD"
 
-# Linux loses CPU 1 for good: keep this shell and its children on CPU 0.
+# Linux loses CPU 1 for good: keep this shell, its children and every
+# device interrupt (the console UART's above all) on CPU 0.
 taskset -p -c 0 $$ >/dev/null
+for f in /proc/irq/*/smp_affinity; do echo 1 >"$f"; done 2>/dev/null
+echo 1 >/proc/irq/default_smp_affinity
 # CPU 1 reads the PM timer; it must be parked, so the read never returns
 $CHECK inl 1 0xb008 &
 if jh_wait 60 grep -q 'Parking CPU 1' "$JH_SYSFS/console"; then

@@ -253,12 +253,6 @@ int guest_window_init(struct per_cpu *cpu_data)
 	return 0;
 }
 
-void guest_window_exit(struct per_cpu *cpu_data)
-{
-	paging_destroy(&hv_paging, window_address(cpu_data->cpu_id, 0),
-		       GUEST_WINDOW_PAGES * PAGE_SIZE);
-}
-
 void *guest_window_map(unsigned int slot, u64 phys, bool writable)
 {
 	struct per_cpu *cpu_data = this_cpu_data();

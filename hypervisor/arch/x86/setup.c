@@ -251,12 +251,25 @@ void arch_shutdown(void)
 	apic_shutdown();
 }
 
-/*
- * x86 undoes its per-CPU state in arch_cpu_restore(), which first has to
- * read Linux's state from the VMCS; nothing to do here yet.
- */
 void arch_cpu_exit(struct per_cpu *cpu_data)
 {
+	struct per_cpu_arch *arch = &cpu_data->arch;
+
+	/* DISABLE: Linux continues after its vmcall, with the guest's state */
+	if (arch->guest_active) {
+		vcpu_read_native_state(&arch->leave_state);
+		arch->leave_regs = *arch->regs;
+		arch->leave_rip = vcpu_guest_rip();
+		arch->leave_rsp = vcpu_guest_rsp();
+		arch->leave_after_vmcall = true;
+	}
+	/*
+	 * The guest window's page-table entries stay: other CPUs may be
+	 * tearing down theirs in the same table right now, and the whole
+	 * hypervisor memory is abandoned after the last CPU left anyway.
+	 */
+	vcpu_exit(cpu_data);
+	cpu_data->initialized = false;
 }
 
 void __noreturn arch_cpu_restore(struct per_cpu *cpu_data, int return_code)
@@ -266,13 +279,15 @@ void __noreturn arch_cpu_restore(struct per_cpu *cpu_data, int return_code)
 	struct native_state state;
 	unsigned long rip, rsp;
 
-	if (arch->guest_active) {
-		/* DISABLE: Linux continues after its vmcall */
-		vcpu_read_native_state(&state);
-		regs = *arch->regs;
-		rip = vcpu_guest_rip();
-		rsp = vcpu_guest_rsp();
+	arch_cpu_exit(cpu_data);
+
+	if (arch->leave_after_vmcall) {
+		state = arch->leave_state;
+		regs = arch->leave_regs;
+		rip = arch->leave_rip;
+		rsp = arch->leave_rsp;
 	} else {
+		/* enable failed: back to the trampoline's return label */
 		state = arch->linux_state;
 		memset(&regs, 0, sizeof(regs));
 		regs.rsi = state.cr3;
@@ -281,10 +296,6 @@ void __noreturn arch_cpu_restore(struct per_cpu *cpu_data, int return_code)
 		rsp = arch->linux_rsp;
 	}
 	regs.rax = (long)return_code;
-
-	vcpu_exit(cpu_data);
-	if (cpu_data->initialized)
-		guest_window_exit(cpu_data);
 	return_to_linux(cpu_data, &state, rip, rsp, &regs);
 }
 

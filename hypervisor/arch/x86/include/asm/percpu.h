@@ -61,6 +61,17 @@ struct per_cpu_arch {
 	struct native_state linux_state;
 	unsigned long linux_return;	/* the trampoline's return label */
 	unsigned long linux_rsp;
+
+	/*
+	 * Where Linux continues after DISABLE, taken from the VMCS before
+	 * VMX is switched off (arch_cpu_exit), used by arch_cpu_restore.
+	 */
+	bool leave_after_vmcall;
+	struct native_state leave_state;
+	union registers leave_regs;
+	unsigned long leave_rip;
+	unsigned long leave_rsp;
+
 	struct native_jump jump;
 
 	/* guest registers of the exit being handled */

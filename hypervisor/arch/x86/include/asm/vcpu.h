@@ -68,7 +68,6 @@ void __noreturn vmx_entry_failure(union registers *regs);
 /* --- paging.c: per-CPU window onto guest memory -------------------------- */
 
 int guest_window_init(struct per_cpu *cpu_data);
-void guest_window_exit(struct per_cpu *cpu_data);
 void *guest_window_map(unsigned int slot, u64 phys, bool writable);
 
 /* --- control.c ----------------------------------------------------------- */
