@@ -4,7 +4,7 @@
 # in-tree `make`) never overwrite each other's objects.
 #
 #   ci/build.sh <x86|arm> [part...]     default parts: hypervisor driver
-#                                       tools configs inmates
+#                                       tools configs inmates tests/guest
 #
 # The copy lives in build/<arch>/tree (only files git knows or would add;
 # files deleted from the source disappear from the copy too). Prints the
@@ -23,7 +23,7 @@ set -euo pipefail
 arch=$(jh_arch "$1")
 shift
 parts=("$@")
-[ ${#parts[@]} -gt 0 ] || parts=(hypervisor driver tools configs inmates)
+[ ${#parts[@]} -gt 0 ] || parts=(hypervisor driver tools configs inmates tests/guest)
 
 out=$JH_BUILD/$arch${JH_VARIANT:+-$JH_VARIANT}
 tree=$out/tree
@@ -62,13 +62,16 @@ makeargs=(ARCH="$arch")
 [ -n "${KDIR:-}" ] && makeargs+=(KDIR="$KDIR")
 [ -n "${CROSS_COMPILE:-}" ] && makeargs+=(CROSS_COMPILE="$CROSS_COMPILE")
 for part in "${parts[@]}"; do
-	log=$out/build-$part.log
+	log=$out/build-${part//\//-}.log
 	if [ ! -f "$tree/$part/Makefile" ] && [ ! -f "$tree/$part/Kbuild" ]; then
 		echo "$part absent" >>"$out/status"
 		echo "($part/Makefile does not exist yet)" >"$log"
 		continue
 	fi
-	if nice -n 10 make -C "$tree" -j2 "${makeargs[@]}" "$part" >"$log" 2>&1; then
+	# parts below the top level (tests/guest) have no top-level target
+	target=("$part")
+	[ "${part#*/}" = "$part" ] || target=(-C "$part")
+	if nice -n 10 make -C "$tree" -j2 "${makeargs[@]}" "${target[@]}" >"$log" 2>&1; then
 		echo "$part ok" >>"$out/status"
 	else
 		echo "$part failed" >>"$out/status"

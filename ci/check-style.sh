@@ -27,7 +27,17 @@
 #       hypervisor at any time; volatile is the documented contract there
 #   COMPLEX_MACRO, MACRO_ARG_REUSE in include/jailhouse/cell-config.h: its
 #       helper macros must expand to initializer lists that configs use
-# Ignored in user-space code (tools/, tests/), which uses the C library:
+# Ignored in hypervisor/ (freestanding, not kernel code):
+#   PRINTK_WITHOUT_KERN_LEVEL  the hypervisor's own printk has no levels
+#   VOLATILE  device registers and state shared with other CPUs/cells
+#   ENOSYS    the hypercall ABI answers unknown codes with -ENOSYS
+# Ignored in inmates/ (bare-metal programs, no kernel underneath):
+#   PRINTK_WITHOUT_KERN_LEVEL  the inmate printk has no log levels; demo
+#       output lines are matched verbatim by existing scripts
+#   VOLATILE  there is no readl/writel: MMIO and memory another cell or the
+#       hypervisor writes are accessed through volatile pointers
+# Ignored in user-space code (tools/, tests/, inmates/tests/host/), which
+# uses the C library:
 #   PREFER_KERNEL_TYPES (uint8_t is right there), SSCANF_TO_KSTRTO,
 #   PREFER_PR_LEVEL / PRINTK_WITHOUT_KERN_LEVEL
 set -uo pipefail
@@ -36,6 +46,7 @@ set -uo pipefail
 COMMON_IGNORE=PREFER_PACKED,PREFER_ALIGNED,PREFER_DEFINED_ATTRIBUTE_MACRO,NEW_TYPEDEFS,FILE_PATH_CHANGES,BIT_MACRO,CAMELCASE
 USER_IGNORE=PREFER_KERNEL_TYPES,SSCANF_TO_KSTRTO,PREFER_PR_LEVEL,PRINTK_WITHOUT_KERN_LEVEL
 CONFIG_IGNORE=SPDX_LICENSE_TAG
+HV_IGNORE=PRINTK_WITHOUT_KERN_LEVEL,VOLATILE,ENOSYS
 
 # checkpatch.pl and its data files, next to each other as it expects.
 checkpatch()
@@ -61,11 +72,14 @@ checkpatch()
 ignores_for()
 {
 	case "$1" in
-	tools/*|tests/*) echo "$COMMON_IGNORE,$USER_IGNORE" ;;
+	tools/*|tests/*|inmates/tests/host/*)
+		echo "$COMMON_IGNORE,$USER_IGNORE" ;;
+	inmates/*) echo "$COMMON_IGNORE,PRINTK_WITHOUT_KERN_LEVEL,VOLATILE" ;;
 	configs/*.c) echo "$COMMON_IGNORE,$CONFIG_IGNORE" ;;
 	include/jailhouse/cell-config.h)
 		echo "$COMMON_IGNORE,VOLATILE,COMPLEX_MACRO,MACRO_ARG_REUSE" ;;
 	include/*) echo "$COMMON_IGNORE,VOLATILE" ;;
+	hypervisor/*) echo "$COMMON_IGNORE,$HV_IGNORE" ;;
 	*) echo "$COMMON_IGNORE" ;;
 	esac
 }

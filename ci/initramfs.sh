@@ -17,8 +17,10 @@
 #   /usr/sbin/jailhouse, /usr/sbin/jailhouse-*    tools/ executables
 #   /usr/libexec/jailhouse/<name>                 links to the same (helpers)
 #   /usr/bin/<name>                               tools/*/ executables
+#   /usr/bin/<name>                               tests/guest/<arch>/bin/*
 #   /etc/jailhouse/*.cell                         configs/<arch>/*.cell
 #   /lib/firmware/*.bin                           hypervisor/*.bin
+#   /lib/firmware/jailhouse-stub/*.bin            tests/stub-firmware/build/<arch>/
 #   /usr/libexec/jailhouse/inmates/*.bin          inmates/**/*.bin (flattened)
 #   /etc/jailhouse-arch, /etc/jailhouse-scenario, /etc/jailhouse-image
 #
@@ -126,6 +128,18 @@ add_tools()
 	[ -f "$stage/usr/sbin/jailhouse" ] || note "MISSING tools/jailhouse"
 }
 
+# Test programs of the scenarios (tests/guest/<arch>/bin/*).
+add_guest_programs()
+{
+	local f
+
+	for f in "$tree/tests/guest/$arch/bin/"*; do
+		guest_executable "$f" || continue
+		cp "$f" "$stage/usr/bin/"
+		note "tests/guest/$arch/bin/${f##*/}"
+	done
+}
+
 add_glob()
 {
 	local what=$1 dest=$2 f n=0
@@ -169,8 +183,13 @@ add_stock_modules()
 add_busybox
 add_driver
 add_tools
+add_guest_programs
 add_glob "configs/$arch/*.cell" "$stage/etc/jailhouse" "$tree/configs/$arch/"*.cell
 add_glob "hypervisor/*.bin" "$stage/lib/firmware" "$tree/hypervisor/"*.bin
+# the driver's stub firmware (tests/stub-firmware), for the stub-entry scenarios
+mkdir -p "$stage/lib/firmware/jailhouse-stub"
+add_glob "tests/stub-firmware/build/$arch/*.bin" \
+	"$stage/lib/firmware/jailhouse-stub" "$tree/tests/stub-firmware/build/$arch/"*.bin
 # shellcheck disable=SC2046
 add_glob "inmates/**/*.bin" "$stage/usr/libexec/jailhouse/inmates" \
 	$(find "$tree/inmates" -name '*.bin' 2>/dev/null | sort)

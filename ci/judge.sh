@@ -12,6 +12,14 @@
 # plus <name>/kernel-clean: no oops, BUG or panic in the console log
 # (scenario header "#@ allow-oops: yes" turns that check off for scenarios
 # that provoke one on purpose). A run without any JH-TEST line fails.
+#
+# For output the guest cannot report itself (its CPUs parked by a fault,
+# the console device taken away), a scenario may declare host-side checks:
+#   #@ console: <test> <ERE>     PASS: <name>/<test> if a console line
+#                                matches the extended regular expression
+#   #@ end: timeout              the guest cannot finish by itself (e.g. a
+#                                Linux CPU stays parked); ran-to-end then
+#                                means it stayed up until the timeout
 # Exit code 0 only if everything passed; on failure the log tail is shown.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
@@ -39,6 +47,20 @@ while read -r marker verdict test why; do
 	fi
 done < <(grep -aE '^JH-TEST (PASS|FAIL) ' "$clean" || true)
 
+# Host-side console checks declared by the scenario.
+while read -r test regex; do
+	[ -n "$test" ] || continue
+	ntests=$((ntests + 1))
+	if grep -aEq -- "$regex" "$clean"; then
+		report_pass "$name/$test"
+	else
+		fail "$name/$test" "no console line matches '$regex'"
+	fi
+done < <(sed -n 's/^#@ *console: *//p' "$logdir/scenario.sh" 2>/dev/null || true)
+end_by_timeout=0
+grep -q '^#@ *end: *timeout' "$logdir/scenario.sh" 2>/dev/null &&
+	end_by_timeout=1
+
 exitcode=$(cat "$logdir/exit" 2>/dev/null || echo '?')
 seconds=$(cat "$logdir/seconds" 2>/dev/null || echo '?')
 boots=$(grep -ac '^jh-init: kernel' "$clean" || true)
@@ -64,6 +86,8 @@ end_cause()
 
 if [ "$boots" -gt 1 ]; then
 	fail "$name/ran-to-end" "the guest rebooted ($boots boots)"
+elif [ $end_by_timeout = 1 ] && [ "$exitcode" = 124 ] && [ "$boots" = 1 ]; then
+	report_pass "$name/ran-to-end"
 elif grep -aq '^JH-SCENARIO-END' "$clean"; then
 	if [ "$ntests" = 0 ]; then
 		fail "$name/ran-to-end" "the scenario made no checks"

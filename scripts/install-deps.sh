@@ -14,10 +14,10 @@ PKGS=(
 	gcc-arm-linux-gnueabihf binutils-arm-linux-gnueabihf libc6-dev-armhf-cross
 	clang llvm lld libclang-rt-14-dev
 	bochs bochsbios vgabios isolinux syslinux-common xorriso
-	qemu-system-arm
+	qemu-system-arm qemu-system-x86
 	busybox-static cpio xz-utils lz4 zstd device-tree-compiler
 	ca-certificates wget rsync python3 perl file util-linux coreutils
-	dpkg-dev
+	dpkg-dev strace
 )
 
 SUDO=

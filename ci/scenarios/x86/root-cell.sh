@@ -1,0 +1,139 @@
+#@ timeout: 2400
+# Issue 3 on the stock Debian kernel in Bochs (2 CPUs): the VT-x hypervisor
+# slides under the running Linux and back. Enable, per-CPU init and pool
+# figures, CPUID from user space on each CPU, Linux working on both CPUs
+# (checksums, IPIs, timers, PCI config access through the hypervisor), no
+# kernel warnings, counters, disable, enable again, disable again.
+# Guest time is precious in Bochs: no long sleeps.
+
+SYS=$(jh_system_config)
+CHECK=/usr/bin/jh-x86-check
+STATS=$JH_SYSFS/cells/0/statistics
+
+stat() { cat "$STATS/vmexits_$1" 2>/dev/null || echo -1; }
+cpu_stat() { cat "$STATS/cpu$1/vmexits_$2" 2>/dev/null || echo -1; }
+# sum of one /proc/interrupts line (e.g. RES, CAL, LOC) over all CPUs
+irq_sum() { awk -v n="$1:" '$1 == n { s = 0; for (i = 2; i <= 3; i++) s += $i; print s }' /proc/interrupts; }
+uptime_s() { cut -d' ' -f1 /proc/uptime; }
+# jh_expect_gt <name> <a> <b> <what>: a > b
+jh_expect_gt()
+{
+	if [ "$2" -gt "$3" ] 2>/dev/null; then
+		jh_pass "$1"
+	else
+		jh_fail "$1" "$4: $2 is not above $3"
+	fi
+}
+show_stats()
+{
+	for f in "$STATS"/vmexits_*; do
+		printf '%s=%s ' "${f##*/vmexits_}" "$(cat "$f")"
+	done
+	echo
+}
+
+jh_require root/system-config "$SYS" || { jh_end; }
+jh_require root/check-program "$CHECK" || { jh_end; }
+jh_expect_ok root/insmod insmod "$JH_MODULE"
+jh_expect_ok root/cpuid-before-enable $CHECK cpuid native
+pool_used=
+
+# ---- enable ----------------------------------------------------------------
+enable_checks()
+{
+	local round=$1 console
+
+	jh_expect_ok "root/enable-$round" jailhouse enable "$SYS" || return 1
+	jh_expect_file "root/enabled-$round" "$JH_SYSFS/enabled" 1
+	console=$(cat "$JH_SYSFS/console")
+	for cpu in 0 1; do
+		if echo "$console" | grep -q " CPU $cpu\.\.\. OK"; then
+			jh_pass "root/console-cpu$cpu-init-$round"
+		else
+			jh_fail "root/console-cpu$cpu-init-$round" "no ' CPU $cpu... OK' in the hypervisor console"
+		fi
+	done
+	if echo "$console" | grep -Eq 'Page pool usage after late setup: mem [0-9]+/[0-9]+'; then
+		jh_pass "root/console-pool-usage-$round"
+	else
+		jh_fail "root/console-pool-usage-$round" "no page pool usage line"
+	fi
+	jh_expect_output "root/cpuid-hypervisor-$round" 'cpu 1: .* -> ok' \
+		$CHECK cpuid hypervisor
+}
+
+enable_checks 1
+echo "page pool: mem $(cat $JH_SYSFS/mem_pool_used)/$(cat $JH_SYSFS/mem_pool_size), remap $(cat $JH_SYSFS/remap_pool_used)/$(cat $JH_SYSFS/remap_pool_size)"
+pool_used=$(cat $JH_SYSFS/mem_pool_used)
+show_stats
+
+# ---- Linux keeps working -----------------------------------------------------
+res0=$(irq_sum RES); cal0=$(irq_sum CAL); loc0=$(irq_sum LOC); t0=$(uptime_s)
+jh_log "checksum loops pinned to CPU 0 and CPU 1 at the same time"
+$CHECK burn 0 12 >/tmp/burn0 2>&1 & b0=$!
+$CHECK burn 1 12 >/tmp/burn1 2>&1 & b1=$!
+# meanwhile: process migrations (rescheduling and function-call IPIs)
+for i in 1 2 3 4 5 6; do taskset -c $((i % 2)) true; done
+wait $b0; r0=$?
+wait $b1; r1=$?
+cat /tmp/burn0 /tmp/burn1
+[ $r0 = 0 ] && jh_pass root/checksum-cpu0 || jh_fail root/checksum-cpu0 "$(cat /tmp/burn0)"
+[ $r1 = 0 ] && jh_pass root/checksum-cpu1 || jh_fail root/checksum-cpu1 "$(cat /tmp/burn1)"
+t1=$(uptime_s)
+jh_expect_gt root/ipis-delivered $(( $(irq_sum RES) + $(irq_sum CAL) )) $((res0 + cal0)) \
+	"rescheduling + function-call IPIs"
+jh_expect_gt root/timer-interrupts "$(irq_sum LOC)" "$loc0" "local timer interrupts"
+# guest time must advance while sleeping (timer wake-up)
+t2=$(uptime_s); sleep 1; t3=$(uptime_s)
+if awk -v a="$t2" -v b="$t3" 'BEGIN { exit !(b - a >= 1 && b - a < 3) }'; then
+	jh_pass root/sleep-wakes-up
+else
+	jh_fail root/sleep-wakes-up "uptime $t2 -> $t3 around 'sleep 1'"
+fi
+show_stats
+
+# PCI config space: every access goes through the hypervisor (0xcf8/0xcfc)
+pio0=$(stat pio)
+jh_expect_output root/pci-config-read '^ *8086' \
+	sh -c 'for d in /sys/bus/pci/devices/*; do od -A n -t x2 -N 2 $d/config; done'
+jh_expect_gt root/pio-exits-counted "$(stat pio)" "$pio0" "vmexits_pio"
+jh_expect_gt root/xapic-exits-counted "$(stat xapic)" 0 "vmexits_xapic"
+jh_expect_gt root/cpuid-exits-counted "$(stat cpuid)" 0 "vmexits_cpuid"
+jh_expect_gt root/cpu0-exits "$(cpu_stat 0 total)" 0 "cpu0 vmexits_total"
+jh_expect_gt root/cpu1-exits "$(cpu_stat 1 total)" 0 "cpu1 vmexits_total"
+parts=0
+for r in mmio management hypercall pio xapic cr cpuid xsetbv exception msr_other msr_x2apic_icr; do
+	parts=$((parts + $(stat $r)))
+done
+if [ "$parts" -le "$(stat total)" ]; then
+	jh_pass root/exit-counters-consistent
+else
+	jh_fail root/exit-counters-consistent "reasons add up to $parts > total $(stat total)"
+fi
+jh_expect_file root/no-failed-cpus "$JH_SYSFS/cells/0/cpus_failed_list" ""
+
+# ---- kernel log: nothing but the known Bochs XSAVE warning -----------------
+if jh_new_dmesg | grep -E 'WARNING|BUG|Oops|stall|lockup|Call Trace' |
+	grep -v 'XSAVE consistency problem' | grep -q .; then
+	jh_fail root/no-kernel-warnings "$(jh_new_dmesg | grep -E 'WARNING|BUG|Oops|stall|lockup' | grep -v XSAVE | head -n 2)"
+else
+	jh_pass root/no-kernel-warnings
+fi
+
+# ---- disable, enable again ---------------------------------------------------
+jh_expect_ok root/disable-1 jailhouse disable
+jh_expect_file root/disabled-1 "$JH_SYSFS/enabled" 0
+jh_expect_ok root/cpuid-after-disable $CHECK cpuid native
+jh_expect_dmesg root/driver-closed 'The Jailhouse was closed'
+
+enable_checks 2
+if [ "$(cat $JH_SYSFS/mem_pool_used)" = "$pool_used" ]; then
+	jh_pass root/pool-use-repeatable
+else
+	jh_fail root/pool-use-repeatable "mem pool used $(cat $JH_SYSFS/mem_pool_used) after the 2nd enable, $pool_used after the 1st"
+fi
+jh_expect_ok root/checksum-after-reenable $CHECK burn 1 3
+jh_expect_ok root/disable-2 jailhouse disable
+jh_expect_ok root/cpuid-after-disable-2 $CHECK cpuid native
+jh_expect_ok root/rmmod rmmod jailhouse
+jh_end

@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: GPL-2.0
+/* Stage-2 address spaces of cells (LPAE, 40-bit IPA). */
+#include <jailhouse/arch.h>
+#include <jailhouse/cell.h>
+#include <asm/arm.h>
+#include <asm/paging.h>
+#include <asm/sysregs.h>
+
+int arch_cell_create(struct cell *cell)
+{
+	cell->arch.vmid = cell->id & 0xff;
+	return paging_init_root(&cell->arch.stage2, &arm_stage2_format);
+}
+
+void arch_cell_destroy(struct cell *cell)
+{
+	paging_free_tables(&cell->arch.stage2);
+	arm_paging_flush_stage2();
+}
+
+static unsigned long stage2_flags(const struct jailhouse_memory *mem)
+{
+	unsigned long flags = 0;
+
+	if (mem->flags & JAILHOUSE_MEM_READ)
+		flags |= PAGE_FLAG_READ;
+	if (mem->flags & JAILHOUSE_MEM_WRITE)
+		flags |= PAGE_FLAG_WRITE;
+	if (mem->flags & JAILHOUSE_MEM_EXECUTE)
+		flags |= PAGE_FLAG_EXEC;
+	if (mem->flags & JAILHOUSE_MEM_IO)
+		flags |= PAGE_FLAG_DEVICE;
+	return flags;
+}
+
+int arch_map_memory_region(struct cell *cell,
+			   const struct jailhouse_memory *mem)
+{
+	unsigned long options = (mem->flags & JAILHOUSE_MEM_NO_HUGEPAGES) ?
+		PAGING_NO_HUGE : PAGING_HUGE;
+
+	return paging_create(&cell->arch.stage2, mem->phys_start, mem->size,
+			     mem->virt_start, stage2_flags(mem), options);
+}
+
+int arch_unmap_memory_region(struct cell *cell,
+			     const struct jailhouse_memory *mem)
+{
+	return paging_destroy(&cell->arch.stage2, mem->virt_start, mem->size);
+}
+
+void arch_cell_tlb_flush(struct cell *cell)
+{
+	arm_paging_flush_stage2();
+}
+
+void arm_cell_load_stage2(struct cell *cell)
+{
+	u64 vttbr = paging_hvirt2phys(cell->arch.stage2.root) |
+		((u64)cell->arch.vmid << VTTBR_VMID_SHIFT);
+
+	arm_write_sysreg64(VTTBR, vttbr);
+	arm_isb();
+}

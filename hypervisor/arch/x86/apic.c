@@ -1,0 +1,308 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Local APIC handling.
+ *
+ * Interrupts reach guests without the hypervisor: external interrupts and
+ * NMIs are not intercepted, EOIs of x2APIC guests go straight to the
+ * hardware. What is intercepted is what could reach another cell: the
+ * interrupt command register (ICR), and in xAPIC mode the whole APIC page
+ * (one 4 KiB page cannot be split; Linux's two-step ICR writes must also
+ * stay atomic against the hypervisor's own IPIs).
+ *
+ * The hypervisor signals a CPU by INIT: in VMX non-root operation INIT
+ * always causes a VM exit and is never seen by the guest. A CPU parked in
+ * wait-for-SIPI ignores INIT, it gets a SIPI instead.
+ */
+#include <jailhouse/cell.h>
+#include <jailhouse/control.h>
+#include <jailhouse/errno.h>
+#include <jailhouse/paging.h>
+#include <jailhouse/percpu.h>
+#include <jailhouse/printk.h>
+#include <asm/apic.h>
+#include <asm/processor.h>
+#include <asm/spinlock.h>
+#include <asm/vcpu.h>
+
+#define APIC_BASE_ADDR_MASK	0x000ffffffffff000ULL
+
+#define XAPIC_DFR_FLAT		0xf
+
+#define X2APIC_BROADCAST	0xffffffffU
+#define XAPIC_BROADCAST		0xffU
+
+static u64 xapic_phys;
+static volatile void *xapic_virt;
+static bool x2apic_mode;
+
+static bool apic_enabled(u64 apic_base)
+{
+	return apic_base & APIC_BASE_EN;
+}
+
+int apic_init(void)
+{
+	u64 apic_base = read_msr(MSR_IA32_APIC_BASE);
+
+	if (!apic_enabled(apic_base)) {
+		printk("ERROR: local APIC disabled\n");
+		return -EIO;
+	}
+	x2apic_mode = apic_base & APIC_BASE_EXTD;
+	xapic_phys = apic_base & APIC_BASE_ADDR_MASK;
+	/* also needed in x2APIC mode: the page stays intercepted */
+	xapic_virt = paging_map_device(xapic_phys, PAGE_SIZE);
+	if (!xapic_virt)
+		return -ENOMEM;
+	return 0;
+}
+
+void apic_print_mode(void)
+{
+	printk("Local APIC in %s mode\n", x2apic_mode ? "x2APIC" : "xAPIC");
+}
+
+void apic_shutdown(void)
+{
+	paging_unmap_remap((void *)xapic_virt, PAGE_SIZE);
+	xapic_virt = NULL;
+}
+
+static u32 xapic_read(unsigned int reg)
+{
+	return mmio_read32((u8 *)xapic_virt + reg);
+}
+
+static void xapic_write(unsigned int reg, u32 value)
+{
+	mmio_write32((u8 *)xapic_virt + reg, value);
+}
+
+static u32 x2apic_reg(unsigned int reg)
+{
+	return MSR_X2APIC_BASE + reg / 16;
+}
+
+int apic_cpu_init(struct per_cpu *cpu_data)
+{
+	struct per_cpu_arch *arch = &cpu_data->arch;
+
+	if (!!(read_msr(MSR_IA32_APIC_BASE) & APIC_BASE_EXTD) != x2apic_mode) {
+		printk("ERROR: CPUs in different APIC modes\n");
+		return -EIO;
+	}
+	if (x2apic_mode) {
+		arch->apic_id = read_msr(x2apic_reg(APIC_REG_ID));
+		arch->apic_ldr = read_msr(x2apic_reg(APIC_REG_LDR));
+	} else {
+		arch->apic_id = xapic_read(APIC_REG_ID) >> 24;
+		arch->apic_ldr = xapic_read(APIC_REG_LDR) >> 24;
+		arch->apic_dfr = xapic_read(APIC_REG_DFR) >> 28;
+	}
+	return 0;
+}
+
+/* Physical IPI; dest is an APIC ID or logical destination. */
+static void apic_send(u32 dest, u32 icr)
+{
+	if (x2apic_mode) {
+		write_msr(MSR_X2APIC_ICR, ((u64)dest << 32) | icr);
+		return;
+	}
+	while (xapic_read(APIC_REG_ICR) & APIC_ICR_PENDING)
+		cpu_relax();
+	xapic_write(APIC_REG_ICR_HI, dest << 24);
+	xapic_write(APIC_REG_ICR, icr);
+}
+
+void apic_kick_cpu(unsigned int cpu)
+{
+	struct per_cpu_arch *target = &per_cpu(cpu)->arch;
+
+	if (target->wait_for_sipi)
+		apic_send(target->apic_id, APIC_ICR_DLVR_SIPI);
+	else
+		apic_send(target->apic_id,
+			  APIC_ICR_DLVR_INIT | APIC_ICR_LEVEL_ASSERT);
+}
+
+/* --- IPIs from guests ----------------------------------------------------- */
+
+static bool cpu_entered(unsigned int cpu)
+{
+	return per_cpu(cpu)->cell;
+}
+
+static bool logical_match(const struct per_cpu_arch *arch, u32 dest)
+{
+	if (x2apic_mode)
+		return (dest >> 16) == (arch->apic_ldr >> 16) &&
+			(dest & arch->apic_ldr & 0xffff);
+	if (arch->apic_dfr == XAPIC_DFR_FLAT)
+		return dest & arch->apic_ldr;
+	/* cluster model: 4-bit cluster, 4-bit member mask */
+	return (dest >> 4) == (arch->apic_ldr >> 4) &&
+		(dest & arch->apic_ldr & 0xf);
+}
+
+static bool ipi_targets_cpu(unsigned int cpu, u32 icr, u32 dest)
+{
+	const struct per_cpu_arch *arch = &per_cpu(cpu)->arch;
+	bool self = cpu == this_cpu_data()->cpu_id;
+	u32 broadcast = x2apic_mode ? X2APIC_BROADCAST : XAPIC_BROADCAST;
+
+	switch (icr & APIC_ICR_SHORTHAND_MASK) {
+	case APIC_ICR_SH_SELF:
+		return self;
+	case APIC_ICR_SH_ALL:
+		return true;
+	case APIC_ICR_SH_OTHERS:
+		return !self;
+	}
+	if (dest == broadcast)
+		return true;
+	if (icr & APIC_ICR_DEST_LOGICAL)
+		return logical_match(arch, dest);
+	return arch->apic_id == dest;
+}
+
+static void request_init(unsigned int cpu)
+{
+	vcpu_request(cpu, VCPU_REQ_INIT);
+}
+
+static void request_sipi(unsigned int cpu, unsigned int vector)
+{
+	per_cpu(cpu)->arch.sipi_vector = vector;
+	vcpu_request(cpu, VCPU_REQ_SIPI);
+}
+
+/*
+ * A guest's IPI: delivered unchanged if every CPU it reaches belongs to
+ * the sender's cell, otherwise one by one to the cell's own CPUs only.
+ * INIT and SIPI are emulated (they must not reset a physical CPU the
+ * hypervisor runs on); SMI and ExtINT are refused.
+ */
+static bool guest_ipi(u32 icr, u32 dest)
+{
+	struct cell *cell = this_cell();
+	u32 mode = icr & APIC_ICR_DLVR_MASK;
+	bool foreign = false;
+	unsigned int cpu;
+
+	if (mode == APIC_ICR_DLVR_SMI || mode == APIC_ICR_DLVR_EXTINT) {
+		printk("WARNING: cell \"%s\" CPU %u: IPI delivery mode %#x refused\n",
+		       cell->config->name,
+		       this_cpu_data()->cpu_id, mode >> 8);
+		return true;
+	}
+	/* INIT level de-assert: a no-op on all current CPUs */
+	if (mode == APIC_ICR_DLVR_INIT && !(icr & APIC_ICR_LEVEL_ASSERT))
+		return true;
+
+	for (cpu = 0; cpu < hypervisor_max_cpus(); cpu++)
+		if (cpu_entered(cpu) && ipi_targets_cpu(cpu, icr, dest) &&
+		    !cell_owns_cpu(cell, cpu))
+			foreign = true;
+
+	if (!foreign && mode != APIC_ICR_DLVR_INIT &&
+	    mode != APIC_ICR_DLVR_SIPI) {
+		apic_send(dest, icr);
+		return true;
+	}
+
+	for (cpu = 0; cpu < hypervisor_max_cpus(); cpu++) {
+		if (!cpu_entered(cpu) || !cell_owns_cpu(cell, cpu) ||
+		    !ipi_targets_cpu(cpu, icr, dest))
+			continue;
+		if (mode == APIC_ICR_DLVR_INIT)
+			request_init(cpu);
+		else if (mode == APIC_ICR_DLVR_SIPI)
+			request_sipi(cpu, icr & APIC_ICR_VECTOR_MASK);
+		else
+			apic_send(per_cpu(cpu)->arch.apic_id,
+				  (icr & ~(APIC_ICR_SHORTHAND_MASK |
+					   APIC_ICR_DEST_LOGICAL |
+					   APIC_ICR_DLVR_MASK)) |
+				  (mode == APIC_ICR_DLVR_NMI ?
+				   APIC_ICR_DLVR_NMI : APIC_ICR_DLVR_FIXED));
+	}
+	return true;
+}
+
+bool x2apic_icr_write(u64 value)
+{
+	if (!x2apic_mode)
+		return false;
+	return guest_ipi((u32)value, value >> 32);
+}
+
+bool apic_base_write(u64 value)
+{
+	u64 current = read_msr(MSR_IA32_APIC_BASE);
+
+	/* only the switch from xAPIC to x2APIC mode is followed */
+	if ((value ^ current) & ~APIC_BASE_EXTD) {
+		printk("FATAL: unsupported IA32_APIC_BASE change %#llx -> %#llx\n", current, value);
+		return false;
+	}
+	if (!(value & APIC_BASE_EXTD) && x2apic_mode)
+		return false;
+	write_msr(MSR_IA32_APIC_BASE, value);
+	if (value & APIC_BASE_EXTD && !x2apic_mode) {
+		printk("CPU %u: guest switched to x2APIC mode\n",
+		       this_cpu_data()->cpu_id);
+		x2apic_mode = true;
+		apic_cpu_init(this_cpu_data());
+	}
+	return true;
+}
+
+/* --- xAPIC page ------------------------------------------------------------ */
+
+u64 apic_xapic_phys(void)
+{
+	return xapic_phys;
+}
+
+bool apic_is_xapic_page(u64 gpa)
+{
+	return (gpa & PAGE_MASK) == xapic_phys;
+}
+
+enum mmio_result xapic_access(struct mmio_access *access)
+{
+	struct per_cpu_arch *arch = &this_cpu_data()->arch;
+	unsigned int reg = access->address & PAGE_OFFS_MASK;
+
+	/* APIC registers are 32 bits wide at 16-byte strides */
+	if (x2apic_mode || access->size != 4 || reg & 0xf)
+		return MMIO_ERROR;
+
+	if (!access->is_write) {
+		access->value = reg == APIC_REG_ICR_HI ?
+			arch->xapic_icr_high : xapic_read(reg);
+		return MMIO_HANDLED;
+	}
+
+	switch (reg) {
+	case APIC_REG_ICR_HI:
+		arch->xapic_icr_high = access->value;
+		break;
+	case APIC_REG_ICR:
+		guest_ipi(access->value, arch->xapic_icr_high >> 24);
+		break;
+	case APIC_REG_LDR:
+		xapic_write(reg, access->value);
+		arch->apic_ldr = access->value >> 24;
+		break;
+	case APIC_REG_DFR:
+		xapic_write(reg, access->value);
+		arch->apic_dfr = access->value >> 28;
+		break;
+	default:
+		xapic_write(reg, access->value);
+		break;
+	}
+	return MMIO_HANDLED;
+}

@@ -1,0 +1,212 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Cells on x86 (EPT, I/O and MSR bitmaps) and the requests CPUs send each
+ * other: a request is a bit in the target's per-CPU data plus a kick that
+ * makes the target leave guest mode; every CPU looks at its requests
+ * before it enters its guest again.
+ */
+#include <jailhouse/arch.h>
+#include <jailhouse/cell.h>
+#include <jailhouse/control.h>
+#include <jailhouse/errno.h>
+#include <jailhouse/percpu.h>
+#include <jailhouse/printk.h>
+#include <jailhouse/string.h>
+#include <asm/apic.h>
+#include <asm/io.h>
+#include <asm/paging.h>
+#include <asm/vcpu.h>
+#include <asm/vmx.h>
+
+/* ~ a few hundred milliseconds of pause loops on current CPUs */
+#define REQUEST_TIMEOUT_SPINS	100000000UL
+#define REQUEST_REKICK_SPINS	100000UL
+
+static unsigned long hv_tlb_generation;
+
+/* --- requests ------------------------------------------------------------ */
+
+/*
+ * Sets a request for @cpu and kicks it until it has taken the request.
+ * Kicks can get lost when they hit the target while it is in the
+ * hypervisor (Bochs drops INIT in VMX root operation), hence the re-kick.
+ */
+void vcpu_request(unsigned int cpu, unsigned int request)
+{
+	struct per_cpu_arch *target = &per_cpu(cpu)->arch;
+	unsigned long spins;
+
+	__atomic_or_fetch(&target->requests, 1UL << request,
+			  __ATOMIC_SEQ_CST);
+	if (cpu == this_cpu_data()->cpu_id)
+		return;	/* taken before this CPU enters its guest again */
+
+	for (spins = 0; spins < REQUEST_TIMEOUT_SPINS; spins++) {
+		if (!(atomic_read(&target->requests) & (1UL << request)))
+			return;
+		if (spins % REQUEST_REKICK_SPINS == 0)
+			apic_kick_cpu(cpu);
+		cpu_relax();
+	}
+	printk("WARNING: CPU %u did not take request %u from CPU %u\n",
+	       cpu, request, this_cpu_data()->cpu_id);
+}
+
+void hv_tlb_generation_bump(void)
+{
+	__atomic_add_fetch(&hv_tlb_generation, 1, __ATOMIC_SEQ_CST);
+}
+
+static void flush_hv_tlb_if_stale(struct per_cpu_arch *arch)
+{
+	unsigned long generation = atomic_read(&hv_tlb_generation);
+
+	if (arch->hv_tlb_generation != generation) {
+		write_cr3(read_cr3());
+		arch->hv_tlb_generation = generation;
+	}
+}
+
+/*
+ * An NMI that hit the hypervisor belongs to the guest. Inject it when the
+ * guest can take it, otherwise ask for an exit once it can.
+ */
+static void deliver_pending_nmi(struct per_cpu_arch *arch)
+{
+	u32 blocking = vmcs_read32(GUEST_INTERRUPTIBILITY_INFO);
+
+	if (!arch->nmi_pending || arch->wait_for_sipi ||
+	    vmcs_read32(VM_ENTRY_INTR_INFO_FIELD) & INTR_INFO_VALID)
+		return;
+	if (blocking & (GUEST_INTR_STATE_STI | GUEST_INTR_STATE_MOV_SS |
+			GUEST_INTR_STATE_NMI)) {
+		if (vmcs_read64(GUEST_RFLAGS) & X86_RFLAGS_IF)
+			vmcs_write32(CPU_BASED_VM_EXEC_CONTROL,
+				     vmcs_read32(CPU_BASED_VM_EXEC_CONTROL) |
+				     CPU_BASED_INTR_WINDOW_EXITING);
+		return;
+	}
+	vmcs_write32(VM_ENTRY_INTR_INFO_FIELD, NMI_VECTOR | INTR_TYPE_NMI |
+		     INTR_INFO_VALID);
+	arch->nmi_pending = false;
+}
+
+void vcpu_handle_requests(struct per_cpu *cpu_data)
+{
+	struct per_cpu_arch *arch = &cpu_data->arch;
+	unsigned long requests;
+
+	flush_hv_tlb_if_stale(arch);
+
+	requests = __atomic_exchange_n(&arch->requests, 0, __ATOMIC_SEQ_CST);
+	if (requests & (1UL << VCPU_REQ_FLUSH_EPT))
+		vmx_invept(INVEPT_SINGLE_CONTEXT, vmcs_read64(EPT_POINTER));
+	/* INIT/SIPI of the guest: the CPU is off until it gets a SIPI */
+	if (requests & (1UL << VCPU_REQ_INIT)) {
+		vcpu_wait_for_sipi();
+		cpu_data->stopped = true;
+	}
+	if (requests & (1UL << VCPU_REQ_SIPI) && arch->wait_for_sipi &&
+	    !cpu_data->failed) {
+		vcpu_start_real_mode((u64)arch->sipi_vector << 12);
+		cpu_data->stopped = false;
+	}
+
+	deliver_pending_nmi(arch);
+}
+
+/* --- cells ---------------------------------------------------------------- */
+
+int arch_cell_create(struct cell *cell)
+{
+	int err;
+
+	err = paging_init_root(&cell->arch.ept, &ept_paging_format);
+	if (err)
+		return err;
+	err = io_cell_init(cell);
+	if (err)
+		goto err_ept;
+	return 0;
+
+err_ept:
+	paging_free_tables(&cell->arch.ept);
+	return err;
+}
+
+void arch_cell_destroy(struct cell *cell)
+{
+	io_cell_exit(cell);
+	paging_free_tables(&cell->arch.ept);
+}
+
+static unsigned long region_page_flags(const struct jailhouse_memory *mem)
+{
+	unsigned long flags = 0;
+
+	if (mem->flags & JAILHOUSE_MEM_READ)
+		flags |= PAGE_FLAG_READ;
+	if (mem->flags & JAILHOUSE_MEM_WRITE)
+		flags |= PAGE_FLAG_WRITE;
+	if (mem->flags & JAILHOUSE_MEM_EXECUTE)
+		flags |= PAGE_FLAG_EXEC;
+	if (mem->flags & JAILHOUSE_MEM_IO)
+		flags |= PAGE_FLAG_DEVICE;
+	return flags;
+}
+
+/*
+ * Guest-physical pages the hypervisor must see every access to, whatever
+ * the memory regions say.
+ */
+static int punch_intercepted_page(struct cell *cell,
+				  const struct jailhouse_memory *mem, u64 page,
+				  const char *what)
+{
+	if (page < mem->virt_start || page - mem->virt_start >= mem->size)
+		return 0;
+	printk("Note: cell \"%s\": the %s page 0x%llx inside a memory region stays intercepted\n",
+	       cell->config->name, what, page);
+	return paging_destroy(&cell->arch.ept, page, PAGE_SIZE);
+}
+
+int arch_map_memory_region(struct cell *cell,
+			   const struct jailhouse_memory *mem)
+{
+	const struct jailhouse_irqchip *chip =
+		jailhouse_cell_irqchips(cell->config);
+	unsigned int n;
+	int err;
+
+	err = paging_create(&cell->arch.ept, mem->phys_start, mem->size,
+			    mem->virt_start, region_page_flags(mem),
+			    (mem->flags & JAILHOUSE_MEM_NO_HUGEPAGES) ?
+			    PAGING_NO_HUGE : PAGING_HUGE);
+	if (err)
+		return err;
+
+	err = punch_intercepted_page(cell, mem, apic_xapic_phys(),
+				     "local APIC");
+	for (n = 0; n < cell->config->num_irqchips && !err; n++)
+		err = punch_intercepted_page(cell, mem,
+					     chip[n].address & PAGE_MASK,
+					     "IOAPIC");
+	return err;
+}
+
+int arch_unmap_memory_region(struct cell *cell,
+			     const struct jailhouse_memory *mem)
+{
+	return paging_destroy(&cell->arch.ept, mem->virt_start, mem->size);
+}
+
+void arch_cell_tlb_flush(struct cell *cell)
+{
+	unsigned int cpu;
+
+	/* CPUs not yet running the cell flush when they load its EPT */
+	for (cpu = first_cpu(cell->cpu_set); cpu < MAX_CPUS;
+	     cpu = next_cpu(cpu, cell->cpu_set))
+		if (per_cpu(cpu)->arch.guest_active)
+			vcpu_request(cpu, VCPU_REQ_FLUSH_EPT);
+}

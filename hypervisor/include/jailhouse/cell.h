@@ -1,0 +1,86 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * A cell: a set of CPUs, guest-physical memory, devices and interrupts
+ * described by a cell config. The root cell is built from the system
+ * config at enable; further cells arrive through CELL_CREATE.
+ */
+#ifndef _JAILHOUSE_CELL_H
+#define _JAILHOUSE_CELL_H
+
+#include <jailhouse/utils.h>
+#include <jailhouse/mmio.h>
+#include <jailhouse/percpu.h>
+#include <jailhouse/cell-config.h>
+#include <asm/cell.h>
+
+struct pci_device;
+
+struct cell {
+	struct cell_arch arch;
+
+	unsigned int id;
+	/* copy of the config in hypervisor memory (trusted after checking) */
+	const struct jailhouse_cell_desc *config;
+	unsigned long config_pages;	/* 0: part of the system config */
+
+	unsigned long cpu_set[BITS_TO_LONGS(MAX_CPUS)];
+
+	struct mmio_dispatcher mmio;
+	struct mmio_subpage *subpages;
+	unsigned int num_subpages;
+
+	struct pci_device *pci_devices;
+	unsigned int num_pci_devices;
+
+	/* one page, mapped into the cell at its COMM_REGION memory region */
+	union {
+		struct jailhouse_comm_region comm_region;
+		u8 padding[PAGE_SIZE];
+	} *comm_page;
+
+	struct cell *next;
+};
+
+extern struct cell root_cell;
+extern unsigned int num_cells;
+extern const struct jailhouse_system *system_config;
+
+/*
+ * CPUs of a set in ascending order:
+ *	for (cpu = first_cpu(set); cpu < MAX_CPUS; cpu = next_cpu(cpu, set))
+ */
+unsigned int next_cpu(int cpu, const unsigned long *set);
+
+static inline unsigned int first_cpu(const unsigned long *set)
+{
+	return next_cpu(-1, set);
+}
+
+static inline bool cell_owns_cpu(const struct cell *cell, unsigned int cpu)
+{
+	return cpu < MAX_CPUS && test_bit(cpu, cell->cpu_set);
+}
+
+static inline const struct jailhouse_memory *
+cell_mem_regions(const struct cell *cell)
+{
+	return jailhouse_cell_mem_regions(cell->config);
+}
+
+/*
+ * Build / tear down the generic part of a cell from its (checked) config:
+ * CPU set, MMIO dispatcher sized for all units, sub-page regions, memory
+ * mappings via the arch, units' cell_init. On error everything done so far
+ * is undone.
+ */
+int cell_init(struct cell *cell);
+void cell_exit(struct cell *cell);
+
+/* Map / unmap one config memory region (RAM, IO or sub-page). */
+int cell_map_region(struct cell *cell, const struct jailhouse_memory *mem);
+int cell_unmap_region(struct cell *cell, const struct jailhouse_memory *mem);
+
+/* Root cell from the system config (called once during enable). */
+int root_cell_init(void);
+
+#endif /* !_JAILHOUSE_CELL_H */

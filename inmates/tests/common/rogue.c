@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: (GPL-2.0 OR BSD-2-Clause)
+/*
+ * rogue: a test inmate that does one forbidden thing, chosen on the
+ * command line, so scenarios can prove the hypervisor stops it:
+ *
+ *   action=read-ram addr=A     read 32 bits at guest-physical A
+ *                              (e.g. root-cell RAM)
+ *   action=write-hv addr=A     write 32 bits at A (e.g. hypervisor memory)
+ *   action=touch-mmio addr=A   read a device register at A
+ *   action=touch-port addr=P   read I/O port P (x86 only)
+ *
+ * It prints "ROGUE: attempting <action> at <addr>" right before the access
+ * and "ROGUE: survived <action> ..." if it comes back - which must never
+ * happen under the hypervisor. Without a valid action it prints
+ * "ROGUE: no action" and stops.
+ */
+#include <inmate.h>
+
+#define ROGUE_PATTERN	0x6a61696c	/* "jail" */
+
+static bool do_access(const char *action, unsigned long addr, u32 *value)
+{
+	if (strcmp(action, "read-ram") == 0 ||
+	    strcmp(action, "touch-mmio") == 0) {
+		*value = mmio_read32(addr);
+		return true;
+	}
+	if (strcmp(action, "write-hv") == 0) {
+		mmio_write32(addr, ROGUE_PATTERN);
+		*value = ROGUE_PATTERN;
+		return true;
+	}
+#ifdef INMATE_PORT_IO
+	if (strcmp(action, "touch-port") == 0) {
+		*value = inb(addr);
+		return true;
+	}
+#endif
+	return false;
+}
+
+void inmate_main(void)
+{
+	unsigned long addr = cmdline_parse_int("addr", 0);
+	char action[32];
+	u32 value = 0;
+
+	cmdline_parse_str("action", action, sizeof(action), "");
+	printk("ROGUE: attempting %s at 0x%lx\n", action, addr);
+	memory_barrier();
+
+	if (!do_access(action, addr, &value)) {
+		printk("ROGUE: no action (unknown or unsupported: '%s')\n",
+		       action);
+		return;
+	}
+	memory_barrier();
+	printk("ROGUE: survived %s at 0x%lx (value 0x%08x)\n", action, addr,
+	       value);
+}
