@@ -15,7 +15,7 @@
 #      own network namespace (Bochs's rfb display binds port 5900; each run
 #      gets its own port space, so any number of runs can coexist).
 #      Default command line: console=ttyS0,115200 clearcpuid=124
-#      memmap=64M$0x3a000000 panic=-1 reboot=t
+#      memmap=64M$0x3a000000 tsc_early_khz=20000 panic=-1 reboot=t
 # arm: QEMU virt (virtualization=on, GICv2, cortex-a15), -no-reboot.
 #      Default command line: console=ttyAMA0 mem=960M panic=-1
 #
@@ -48,10 +48,15 @@ while [ $# -gt 0 ]; do
 	shift
 done
 
+# Bochs's TSC advances once per emulated instruction, at the "ips" rate,
+# while the CPU model's CPUID claims 3.5 GHz: Linux would run its clock 175
+# times too slow (sleep 2 took minutes). tsc_early_khz tells it the truth.
+BOCHS_IPS=20000000
+
 default_cmdline()
 {
 	case $arch in
-	x86) echo 'console=ttyS0,115200 clearcpuid=124 memmap=64M$0x3a000000 panic=-1 reboot=t' ;;
+	x86) echo "console=ttyS0,115200 clearcpuid=124 memmap=64M\$0x3a000000 tsc_early_khz=$((BOCHS_IPS / 1000)) panic=-1 reboot=t" ;;
 	arm) echo 'console=ttyAMA0 mem=960M panic=-1' ;;
 	esac
 }
@@ -102,12 +107,12 @@ write_bochsrc()
 	megs: $mem
 	romimage: file=/usr/share/bochs/BIOS-bochs-latest
 	vgaromimage: file=/usr/share/vgabios/vgabios.bin
-	cpu: model=corei7_skylake_x, count=$cpus, ips=20000000, quantum=16, reset_on_triple_fault=0, ignore_bad_msrs=1
+	cpu: model=corei7_skylake_x, count=$cpus, ips=$BOCHS_IPS, quantum=16, reset_on_triple_fault=0, ignore_bad_msrs=1
 	pci: enabled=1, chipset=i440fx
 	ata0-master: type=cdrom, path=boot.iso, status=inserted
 	boot: cdrom
-	clock: sync=none, time0=utc
-	com1: enabled=1, mode=file, dev=serial.txt
+	clock: ${JH_BOCHS_CLOCK:-sync=none, time0=utc}
+	com1: enabled=1, mode=file, dev=com1
 	port_e9_hack: enabled=1
 	log: bochs.log
 	panic: action=fatal
@@ -130,10 +135,24 @@ run_emulator()
 	x86)
 		make_iso
 		write_bochsrc
+		# The console goes through a pty so that it is written line by
+		# line (ci/serial-relay.py says why).
+		python3 "$JH_SRC/ci/serial-relay.py" "$logdir/serial.txt" \
+			"$logdir/com1" &
+		relay=$!
+		while [ ! -L "$logdir/com1" ]; do sleep 0.1; done
 		# Bochs writes port 0xE9 output to its stdout.
 		(cd "$logdir" && exec timeout -k 10 "$timeout" nice -n 10 \
 			"${netns[@]}" bochs -q -f bochsrc -rc cont.rc \
-			</dev/null >port-e9.txt 2>emulator.txt)
+			</dev/null >port-e9.txt 2>emulator.txt) &
+		emulator=$!
+		wait $emulator
+		rc=$?
+		emulator=
+		kill -TERM $relay
+		wait $relay
+		relay=
+		return $rc
 		;;
 	arm)
 		: >"$logdir/serial.txt"
@@ -142,7 +161,12 @@ run_emulator()
 			-smp "$cpus" -m "$mem" -nic none -display none \
 			-monitor none -serial "file:$logdir/serial.txt" \
 			-no-reboot -kernel "$kernel" -initrd "$initrd" \
-			-append "$cmdline" </dev/null >"$logdir/emulator.txt" 2>&1
+			-append "$cmdline" </dev/null >"$logdir/emulator.txt" 2>&1 &
+		emulator=$!
+		wait $emulator
+		rc=$?
+		emulator=
+		return $rc
 		;;
 	esac
 }
@@ -161,6 +185,19 @@ watch_boot()
 		t=$((t + 1))
 	done
 }
+
+# Interrupted (Ctrl-C, or the caller was killed): stop what we started.
+emulator= relay= tailpid= watchpid=
+cleanup()
+{
+	local p
+
+	for p in $emulator $relay $tailpid $watchpid; do
+		kill -TERM "$p" 2>/dev/null
+	done
+	exit 130
+}
+trap cleanup INT TERM
 
 start=$(date +%s)
 : >"$logdir/serial.txt"

@@ -13,7 +13,9 @@
 # Exit code: 0 if no part failed (absent parts are not failures here; the
 # scenarios needing them fail instead).
 #
-# KDIR, JH_KERNEL and CROSS_COMPILE from the environment are passed on.
+# KDIR and CROSS_COMPILE from the environment are passed on. JH_VARIANT=v
+# builds into build/<arch>-v/ instead (the custom-kernel mode uses it, so
+# that modules for two kernels never mix).
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -23,7 +25,7 @@ shift
 parts=("$@")
 [ ${#parts[@]} -gt 0 ] || parts=(hypervisor driver tools configs inmates tests/guest)
 
-out=$JH_BUILD/$arch
+out=$JH_BUILD/$arch${JH_VARIANT:+-$JH_VARIANT}
 tree=$out/tree
 mkdir -p "$tree"
 
@@ -39,7 +41,7 @@ sync_tree()
 
 	if git -C "$JH_SRC" rev-parse --git-dir >/dev/null 2>&1; then
 		git -C "$JH_SRC" ls-files -co --exclude-standard |
-			grep -v '^build/' | sort >"$list.new"
+			grep -vE '(^|/)build/' | sort >"$list.new"
 	else
 		(cd "$JH_SRC" && find . -path ./build -prune -o -type f -print |
 			sed 's|^\./||' | sort) >"$list.new"

@@ -63,22 +63,27 @@ mkdir -p "$logdir"
 cp "$scenario" "$logdir/scenario.sh"
 ln -sfn "$(basename "$logdir")" "$JH_BUILD/logs/latest-$arch"
 
-# 1. Build (whatever exists) and pick the kernel.
-if [ -z "$tree" ]; then
-	tree=$JH_BUILD/$arch/tree
-	if [ $build = 1 ]; then
-		info "$name: building into $tree (logs: $JH_BUILD/$arch/build-*.log)"
-		"$JH_SRC/ci/build.sh" "$arch" >/dev/null || true
-	fi
-	[ -f "$JH_BUILD/$arch/status" ] && cp "$JH_BUILD/$arch/status" "$logdir/build-status"
-fi
-if [ "${JH_KERNEL:-stock}" = custom ]; then
+# 1. Pick the kernel, build (whatever exists) for it.
+out=$JH_BUILD/$arch
+case "${JH_KERNEL:-stock}" in
+custom)
 	kernel=$("$JH_SRC/ci/custom-kernel.sh" image "$arch")
-	export JH_KERNEL_RELEASE JH_MODULES_DIR
+	export KDIR JH_VARIANT=custom JH_KERNEL_RELEASE JH_MODULES_DIR
+	KDIR=$("$JH_SRC/ci/custom-kernel.sh" headers "$arch")
 	JH_KERNEL_RELEASE=$("$JH_SRC/ci/custom-kernel.sh" release "$arch")
 	JH_MODULES_DIR=$("$JH_SRC/ci/custom-kernel.sh" modules "$arch")
-else
-	kernel=$("$JH_SRC/ci/kernel.sh" image "$arch")
+	out=$JH_BUILD/$arch-custom
+	;;
+stock) kernel=$("$JH_SRC/ci/kernel.sh" image "$arch") ;;
+*) die "JH_KERNEL must be stock or custom" ;;
+esac
+if [ -z "$tree" ]; then
+	tree=$out/tree
+	if [ $build = 1 ]; then
+		info "$name: building into $tree (logs: $out/build-*.log)"
+		"$JH_SRC/ci/build.sh" "$arch" >/dev/null || true
+	fi
+	[ -f "$out/status" ] && cp "$out/status" "$logdir/build-status"
 fi
 
 # 2. initramfs.
@@ -93,7 +98,7 @@ fi
 for p in $drop; do
 	cmdline=$(tr ' ' '\n' <<<"$cmdline" | grep -v "^$p" | tr '\n' ' ')
 done
-cmdline=$(echo "$cmdline $append" | xargs)
+cmdline=$(echo "$cmdline $append" | tr -s ' ' | sed 's/^ //; s/ $//')
 bootargs=(--kernel "$kernel" --initrd "$logdir/initrd.gz" --logdir "$logdir"
 	  --cmdline "$cmdline")
 [ -z "$cpus" ] || bootargs+=(--cpus "$cpus")
