@@ -18,7 +18,7 @@
 #define HOST_GDT_ENTRIES	5
 
 /* guest memory window pages per CPU (see paging.c) */
-#define GUEST_WINDOW_PAGES	4
+#define GUEST_WINDOW_PAGES	8
 
 /* IST slot used for NMI, #DF and #MC in host mode */
 #define HOST_IST_EVENTS		1
