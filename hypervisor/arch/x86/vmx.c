@@ -56,6 +56,8 @@ struct vmx_control {
 /* Without any of these the hypervisor cannot work. */
 static const struct vmx_control required_controls[] = {
 	{ PIN, PIN_BASED_PREEMPTION_TIMER, "VMX-preemption timer" },
+	{ PIN, PIN_BASED_NMI_EXITING, "NMI exiting" },
+	{ PIN, PIN_BASED_VIRTUAL_NMIS, "virtual NMIs" },
 	{ PRIMARY, CPU_BASED_USE_IO_BITMAPS, "I/O bitmaps" },
 	{ PRIMARY, CPU_BASED_USE_MSR_BITMAPS, "MSR bitmaps" },
 	{ PRIMARY, CPU_BASED_ACTIVATE_SECONDARY, "secondary controls" },

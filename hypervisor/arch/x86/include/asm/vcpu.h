@@ -81,6 +81,9 @@ void *guest_window_map(unsigned int slot, u64 phys, bool writable);
 #define VCPU_REQ_RESET		3	/* start the CPU afresh in its cell */
 #define VCPU_REQ_PARK		4	/* stop the CPU (cell shut down) */
 
+/* An NMI arrived on this CPU: a kick, or the guest's (see control.c). */
+void vcpu_nmi_received(struct per_cpu *cpu_data);
+
 /* Set a request for a CPU and make sure it sees it. */
 void vcpu_request(unsigned int cpu, unsigned int request);
 
