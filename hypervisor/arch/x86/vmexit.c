@@ -412,20 +412,6 @@ static bool dispatch_exit(struct per_cpu *cpu_data, union registers *regs,
 	}
 }
 
-/*
- * Guests never run in SMM, so blocking by SMI must not be set on entry.
- * Bochs reports it after the guest left the wait-for-SIPI state (it keeps
- * SMIs masked from then on), which would fail the next VM entry.
- */
-static void clear_smi_blocking(void)
-{
-	u32 intr = vmcs_read32(GUEST_INTERRUPTIBILITY_INFO);
-
-	if (intr & GUEST_INTR_STATE_SMI)
-		vmcs_write32(GUEST_INTERRUPTIBILITY_INFO,
-			     intr & ~GUEST_INTR_STATE_SMI);
-}
-
 void vmx_handle_exit(union registers *regs)
 {
 	struct per_cpu *cpu_data = this_cpu_data();
@@ -437,7 +423,7 @@ void vmx_handle_exit(union registers *regs)
 		report_exit("VM entry failed: invalid guest state", reason);
 		panic_stop();
 	}
-	clear_smi_blocking();
+	vcpu_clear_smi_blocking();
 	vcpu_sync_long_mode();
 	reinject_interrupted_event();
 

@@ -37,6 +37,8 @@ unsigned int vcpu_guest_cpl(void);
 bool vcpu_guest_is_64bit(void);
 unsigned long vcpu_guest_cr0(void);
 unsigned long vcpu_guest_cr4(void);
+/* After an exit: drop SMI blocking (emulator quirk, see vmx.c). */
+void vcpu_clear_smi_blocking(void);
 /* After an exit: keep the IA-32e mode entry control in line with EFER. */
 void vcpu_sync_long_mode(void);
 /* Set the guest's CR0/CR4 as it asked (masked bits handled). */
