@@ -411,6 +411,7 @@ void vmx_handle_exit(union registers *regs)
 
 	cpu_data->arch.regs = regs;
 	cpu_stats_inc(cpu_data, JAILHOUSE_CPU_STAT_VMEXITS_TOTAL);
+	vcpu_sync_long_mode();
 	reinject_interrupted_event();
 
 	if (!dispatch_exit(cpu_data, regs, reason & 0xffff))
