@@ -31,25 +31,119 @@ static unsigned long hv_tlb_generation;
  * Kicks can get lost when they hit the target while it is in the
  * hypervisor (Bochs drops INIT in VMX root operation), hence the re-kick.
  */
+/* Kicks @cpu until @done(@cpu) holds; false on timeout. */
+static bool kick_until(unsigned int cpu, bool (*done)(unsigned int cpu,
+						      unsigned long arg),
+		       unsigned long arg)
+{
+	unsigned long spins;
+
+	for (spins = 0; spins < REQUEST_TIMEOUT_SPINS; spins++) {
+		if (done(cpu, arg))
+			return true;
+		if (spins % REQUEST_REKICK_SPINS == 0)
+			apic_kick_cpu(cpu);
+		cpu_relax();
+	}
+	return false;
+}
+
+static bool request_taken(unsigned int cpu, unsigned long request)
+{
+	return !(atomic_read(&per_cpu(cpu)->arch.requests) & (1UL << request));
+}
+
 void vcpu_request(unsigned int cpu, unsigned int request)
 {
 	struct per_cpu_arch *target = &per_cpu(cpu)->arch;
-	unsigned long spins;
 
 	__atomic_or_fetch(&target->requests, 1UL << request,
 			  __ATOMIC_SEQ_CST);
 	if (cpu == this_cpu_data()->cpu_id)
 		return;	/* taken before this CPU enters its guest again */
+	/* a suspended CPU takes its requests when it is resumed */
+	if (atomic_read(&target->suspended))
+		return;
+	if (!kick_until(cpu, request_taken, request))
+		printk("WARNING: CPU %u did not take request %u from CPU %u\n",
+		       cpu, request, this_cpu_data()->cpu_id);
+}
 
-	for (spins = 0; spins < REQUEST_TIMEOUT_SPINS; spins++) {
-		if (!(atomic_read(&target->requests) & (1UL << request)))
-			return;
-		if (spins % REQUEST_REKICK_SPINS == 0)
-			apic_kick_cpu(cpu);
-		cpu_relax();
+/*
+ * Cell lifecycle (called by the core with the control lock held): a CPU
+ * is suspended in the hypervisor while its cell changes, reset or parked
+ * requests take effect when it is resumed.
+ */
+static bool cpu_suspended(unsigned int cpu, unsigned long unused)
+{
+	return atomic_read(&per_cpu(cpu)->arch.suspended);
+}
+
+int arch_cpu_suspend(unsigned int cpu)
+{
+	atomic_set(&per_cpu(cpu)->arch.suspend_hold, true);
+	if (kick_until(cpu, cpu_suspended, 0))
+		return 0;
+	atomic_set(&per_cpu(cpu)->arch.suspend_hold, false);
+	printk("ERROR: CPU %u does not respond\n", cpu);
+	return -EBUSY;
+}
+
+void arch_cpu_resume(unsigned int cpu)
+{
+	atomic_set(&per_cpu(cpu)->arch.suspend_hold, false);
+}
+
+void arch_cpu_reset(unsigned int cpu)
+{
+	__atomic_or_fetch(&per_cpu(cpu)->arch.requests, 1UL << VCPU_REQ_RESET,
+			  __ATOMIC_SEQ_CST);
+}
+
+void arch_cpu_park(unsigned int cpu)
+{
+	__atomic_or_fetch(&per_cpu(cpu)->arch.requests, 1UL << VCPU_REQ_PARK,
+			  __ATOMIC_SEQ_CST);
+}
+
+void arch_cell_reset(struct cell *cell)
+{
+	unsigned int cpu;
+
+	for (cpu = first_cpu(cell->cpu_set); cpu < MAX_CPUS;
+	     cpu = next_cpu(cpu, cell->cpu_set))
+		arch_cpu_reset(cpu);
+}
+
+void arch_config_commit(struct cell *cell_added_removed)
+{
+	/* memory moved between the root cell and this one */
+	arch_cell_tlb_flush(&root_cell);
+	if (cell_added_removed)
+		arch_cell_tlb_flush(cell_added_removed);
+}
+
+/*
+ * The architectural state a CPU of its cell starts in: the cell's first
+ * CPU in real mode at the reset address, the others waiting for SIPI.
+ * Emulated device state of the CPU starts afresh.
+ */
+static void reset_cpu(struct per_cpu *cpu_data)
+{
+	struct cell *cell = cpu_data->cell;
+	struct per_cpu_arch *arch = &cpu_data->arch;
+
+	arch->xapic_icr_high = 0;
+	arch->pci_address = 0;
+	arch->nmi_pending = false;
+	vcpu_load_cell(cell);
+	if (cpu_data->cpu_id == first_cpu(cell->cpu_set)) {
+		vcpu_start_real_mode(cell->config->cpu_reset_address);
+		cpu_data->stopped = false;
+	} else {
+		vcpu_wait_for_sipi();
+		cpu_data->stopped = true;
 	}
-	printk("WARNING: CPU %u did not take request %u from CPU %u\n",
-	       cpu, request, this_cpu_data()->cpu_id);
 }
 
 void hv_tlb_generation_bump(void)
@@ -96,9 +190,21 @@ void vcpu_handle_requests(struct per_cpu *cpu_data)
 	struct per_cpu_arch *arch = &cpu_data->arch;
 	unsigned long requests;
 
+	if (atomic_read(&arch->suspend_hold)) {
+		atomic_set(&arch->suspended, true);
+		while (atomic_read(&arch->suspend_hold))
+			cpu_relax();
+		atomic_set(&arch->suspended, false);
+	}
 	flush_hv_tlb_if_stale(arch);
 
 	requests = __atomic_exchange_n(&arch->requests, 0, __ATOMIC_SEQ_CST);
+	if (requests & (1UL << VCPU_REQ_RESET))
+		reset_cpu(cpu_data);
+	if (requests & (1UL << VCPU_REQ_PARK)) {
+		vcpu_wait_for_sipi();
+		cpu_data->stopped = true;
+	}
 	if (requests & (1UL << VCPU_REQ_FLUSH_EPT))
 		vmx_invept(INVEPT_SINGLE_CONTEXT, vmcs_read64(EPT_POINTER));
 	/* INIT/SIPI of the guest: the CPU is off until it gets a SIPI */

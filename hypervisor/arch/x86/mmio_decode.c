@@ -17,9 +17,13 @@
 
 #define MAX_INSN_LENGTH		15
 
-/* slots of the per-CPU guest window */
-#define SLOT_PAGE_TABLE		0
-#define SLOT_DATA		1
+/*
+ * Slots of the per-CPU guest window: one per paging level and two for the
+ * data (an instruction may cross a page). Repeated walks through the same
+ * tables then find every page already mapped (see guest_window_map).
+ */
+#define SLOT_PAGE_TABLE(lvl)	(lvl)
+#define SLOT_DATA(n)		(5 + (n))
 
 #define PT_PRESENT		(1ULL << 0)
 #define PT_LARGE		(1ULL << 7)
@@ -107,7 +111,7 @@ static bool guest_linear_to_physical(unsigned long linear, u64 *gpa)
 
 		entry = 0;
 		if (!read_guest_physical(table + index * entry_size, &entry,
-					 entry_size, SLOT_PAGE_TABLE) ||
+					 entry_size, SLOT_PAGE_TABLE(lvl)) ||
 		    !(entry & PT_PRESENT))
 			return false;
 		if (lvl == levels - 1 ||
@@ -124,6 +128,7 @@ static bool guest_linear_to_physical(unsigned long linear, u64 *gpa)
 
 bool guest_read_virtual(unsigned long linear, void *buf, unsigned int len)
 {
+	unsigned int chunks = 0;
 	u8 *dst = buf;
 
 	while (len > 0) {
@@ -132,7 +137,8 @@ bool guest_read_virtual(unsigned long linear, void *buf, unsigned int len)
 		u64 gpa;
 
 		if (!guest_linear_to_physical(linear, &gpa) ||
-		    !read_guest_physical(gpa, dst, chunk, SLOT_DATA))
+		    !read_guest_physical(gpa, dst, chunk,
+					 SLOT_DATA(chunks++ & 1)))
 			return false;
 		linear += chunk;
 		dst += chunk;

@@ -61,7 +61,15 @@ void x86_exception_handler(struct exception_frame *frame)
 		exception_names[frame->vector] : "reserved exception";
 
 	if (frame->vector == NMI_VECTOR) {
-		this_cpu_data()->arch.nmi_pending = true;
+		/*
+		 * NMIs run on the per-CPU event stack (IST): find this CPU's
+		 * data from there, GS may be Linux's while leaving VMX.
+		 */
+		struct per_cpu *cpu_data = container_of((void *)((unsigned long)
+				frame & PAGE_MASK), struct per_cpu,
+				arch.event_stack);
+
+		cpu_data->arch.nmi_pending = true;
 		return;
 	}
 

@@ -152,13 +152,13 @@ static bool handle_msr(union registers *regs, bool is_write)
 			apic_base_write(value);
 	}
 	if (!handled) {
-		printk("FATAL: Unhandled MSR %s: %#x\n",
-		       is_write ? "write" : "read", msr);
 		if (is_write)
-			printk("  value: %#llx\n", value);
-		printk("  cell \"%s\", CPU %u, RIP %#llx\n",
-		       this_cell()->config->name, this_cpu_data()->cpu_id,
-		       vmcs_read64(GUEST_RIP));
+			printk("FATAL: Unhandled MSR write: %x, value: %#llx\n",
+			       msr, value);
+		else
+			printk("FATAL: Unhandled MSR read: %x\n", msr);
+		fault_print_location(vmcs_read64(GUEST_RIP));
+		printk(" Fix: none in the config; the hypervisor does not let cells access this MSR\n");
 		return false;
 	}
 	vcpu_skip_instruction();
@@ -297,11 +297,12 @@ static void report_exit(const char *what, u32 reason)
 {
 	struct per_cpu *cpu_data = this_cpu_data();
 
-	printk("FATAL: %s (exit reason %u, qualification %#llx)\n  cell \"%s\", CPU %u, RIP %#llx, RSP %#llx, CR3 %#llx\n",
-	       what, reason & 0xffff, vmcs_read64(EXIT_QUALIFICATION),
-	       cpu_data->cell->config->name, cpu_data->cpu_id,
-	       vmcs_read64(GUEST_RIP), vmcs_read64(GUEST_RSP),
-	       vmcs_read64(GUEST_CR3));
+	printk("FATAL: %s (exit reason %u, qualification %#llx)\n",
+	       what, reason & 0xffff, vmcs_read64(EXIT_QUALIFICATION));
+	fault_print_location(vmcs_read64(GUEST_RIP));
+	printk(" RSP %#llx, CR0 %#lx, CR3 %#llx, CR4 %#lx, CPU %u\n",
+	       vmcs_read64(GUEST_RSP), vcpu_guest_cr0(),
+	       vmcs_read64(GUEST_CR3), vcpu_guest_cr4(), cpu_data->cpu_id);
 }
 
 /*
@@ -410,6 +411,7 @@ void vmx_handle_exit(union registers *regs)
 
 	cpu_data->arch.regs = regs;
 	cpu_stats_inc(cpu_data, JAILHOUSE_CPU_STAT_VMEXITS_TOTAL);
+	vcpu_sync_long_mode();
 	reinject_interrupted_event();
 
 	if (!dispatch_exit(cpu_data, regs, reason & 0xffff))

@@ -668,6 +668,26 @@ static void update_long_mode(unsigned long cr0)
 	vmcs_write32(VM_ENTRY_CONTROLS, entry);
 }
 
+/*
+ * A guest that enables paging with EFER.LME set enters long mode natively;
+ * the next VM entry needs the IA-32e mode control to match EFER.LMA. CPUs
+ * with IA32_VMX_MISC[5] update the control on exit themselves.
+ */
+void vcpu_sync_long_mode(void)
+{
+	u32 entry;
+	bool lma;
+
+	if (vmx.misc & VMX_MISC_SAVES_LMA)
+		return;
+	lma = vmcs_read64(GUEST_IA32_EFER) & EFER_LMA;
+	entry = vmcs_read32(VM_ENTRY_CONTROLS);
+	if (!!(entry & VM_ENTRY_IA32E_MODE) != lma)
+		vmcs_write32(VM_ENTRY_CONTROLS, lma ?
+			     entry | VM_ENTRY_IA32E_MODE :
+			     entry & ~VM_ENTRY_IA32E_MODE);
+}
+
 bool vcpu_set_guest_cr0(unsigned long value)
 {
 	if (value >> 32 || value & ~vmx.cr0_fixed1 ||

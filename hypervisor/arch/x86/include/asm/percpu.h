@@ -18,7 +18,7 @@
 #define HOST_GDT_ENTRIES	5
 
 /* guest memory window pages per CPU (see paging.c) */
-#define GUEST_WINDOW_PAGES	4
+#define GUEST_WINDOW_PAGES	8
 
 /* IST slot used for NMI, #DF and #MC in host mode */
 #define HOST_IST_EVENTS		1
@@ -101,6 +101,9 @@ struct per_cpu_arch {
 	volatile bool nmi_pending;
 	/* pending requests from other CPUs, see control.c */
 	volatile unsigned long requests;
+	/* suspension by another CPU: requested / in effect */
+	bool suspend_hold;
+	bool suspended;
 	volatile u32 sipi_vector;
 	/* waiting for SIPI (parked or INIT received): kick with SIPI */
 	volatile bool wait_for_sipi;
