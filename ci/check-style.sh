@@ -107,6 +107,8 @@ done | xargs -0 -n 2 -P 2 sh -c \
 	'perl "$0" --no-tree --strict --terse --show-types --no-summary \
 		--ignore "$3" -f "$2" >"$1/$(echo "$2" | tr / %)" 2>&1' \
 	"$cp" "$outdir" 2>/dev/null || true
+# checkpatch leaves a CamelCase cache in the current directory of a git tree
+rm -f "$JH_SRC"/.checkpatch-camelcase.*
 nfail=0
 for f in "${files[@]}"; do
 	out=$outdir/$(echo "$f" | tr / %)
