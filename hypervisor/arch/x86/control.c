@@ -162,24 +162,43 @@ static void flush_hv_tlb_if_stale(struct per_cpu_arch *arch)
 }
 
 /*
- * An NMI that hit the hypervisor belongs to the guest. Inject it when the
- * guest can take it, otherwise ask for an exit once it can.
+ * An NMI arrived, as VM exit or in the hypervisor: a kick if another CPU
+ * announced one, otherwise the guest's own, to be injected.
+ */
+void vcpu_nmi_received(struct per_cpu *cpu_data)
+{
+	struct per_cpu_arch *arch = &cpu_data->arch;
+
+	if (__atomic_exchange_n(&arch->kicks, 0, __ATOMIC_SEQ_CST))
+		cpu_stats_inc(cpu_data, JAILHOUSE_CPU_STAT_VMEXITS_MANAGEMENT);
+	else
+		arch->nmi_pending = true;
+}
+
+/*
+ * Inject the guest's NMI when it can take one, otherwise ask for an exit
+ * once it can (NMI-window exiting, available with virtual NMIs).
  */
 static void deliver_pending_nmi(struct per_cpu_arch *arch)
 {
-	u32 blocking = vmcs_read32(GUEST_INTERRUPTIBILITY_INFO);
+	u32 blocking, controls;
 
-	if (!arch->nmi_pending || arch->wait_for_sipi ||
+	if (!arch->nmi_pending)
+		return;
+	controls = vmcs_read32(CPU_BASED_VM_EXEC_CONTROL);
+	blocking = vmcs_read32(GUEST_INTERRUPTIBILITY_INFO);
+	if (arch->wait_for_sipi ||
 	    vmcs_read32(VM_ENTRY_INTR_INFO_FIELD) & INTR_INFO_VALID)
 		return;
 	if (blocking & (GUEST_INTR_STATE_STI | GUEST_INTR_STATE_MOV_SS |
 			GUEST_INTR_STATE_NMI)) {
-		if (vmcs_read64(GUEST_RFLAGS) & X86_RFLAGS_IF)
-			vmcs_write32(CPU_BASED_VM_EXEC_CONTROL,
-				     vmcs_read32(CPU_BASED_VM_EXEC_CONTROL) |
-				     CPU_BASED_INTR_WINDOW_EXITING);
+		vmcs_write32(CPU_BASED_VM_EXEC_CONTROL,
+			     controls | CPU_BASED_NMI_WINDOW_EXITING);
 		return;
 	}
+	if (controls & CPU_BASED_NMI_WINDOW_EXITING)
+		vmcs_write32(CPU_BASED_VM_EXEC_CONTROL,
+			     controls & ~CPU_BASED_NMI_WINDOW_EXITING);
 	vmcs_write32(VM_ENTRY_INTR_INFO_FIELD, NMI_VECTOR | INTR_TYPE_NMI |
 		     INTR_INFO_VALID);
 	arch->nmi_pending = false;

@@ -10,6 +10,7 @@
 #include <jailhouse/printk.h>
 #include <asm/entry.h>
 #include <asm/processor.h>
+#include <asm/vcpu.h>
 
 static const char *const exception_names[NUM_EXCEPTION_VECTORS] = {
 	[DE_VECTOR] = "#DE divide error",
@@ -69,7 +70,7 @@ void x86_exception_handler(struct exception_frame *frame)
 				frame & PAGE_MASK), struct per_cpu,
 				arch.event_stack);
 
-		cpu_data->arch.nmi_pending = true;
+		vcpu_nmi_received(cpu_data);
 		return;
 	}
 

@@ -260,6 +260,13 @@ static void handle_ept_violation(union registers *regs)
 	enum mmio_result result;
 	const char *why;
 
+	/* an IRET that unblocked NMIs did not complete: block them again */
+	if (qual & EPT_VIOL_NMI_UNBLOCKING &&
+	    !(vmcs_read32(IDT_VECTORING_INFO_FIELD) & INTR_INFO_VALID))
+		vmcs_write32(GUEST_INTERRUPTIBILITY_INFO,
+			     vmcs_read32(GUEST_INTERRUPTIBILITY_INFO) |
+			     GUEST_INTR_STATE_NMI);
+
 	if (qual & EPT_VIOL_FETCH) {
 		fault_report_exec(gpa, rip);
 		park_after_report();
@@ -357,17 +364,13 @@ static bool dispatch_exit(struct per_cpu *cpu_data, union registers *regs,
 	case EXIT_REASON_EPT_VIOLATION:
 		handle_ept_violation(regs);
 		return true;
-	case EXIT_REASON_INIT_SIGNAL:
 	case EXIT_REASON_SIPI:
 	case EXIT_REASON_PREEMPTION_TIMER:
 		/* requests are looked at before every entry */
 		cpu_stats_inc(cpu_data, JAILHOUSE_CPU_STAT_VMEXITS_MANAGEMENT);
 		return true;
-	case EXIT_REASON_INTERRUPT_WINDOW:
-		/* opened for a pending NMI, see vcpu_handle_requests() */
-		vmcs_write32(CPU_BASED_VM_EXEC_CONTROL,
-			     vmcs_read32(CPU_BASED_VM_EXEC_CONTROL) &
-			     ~CPU_BASED_INTR_WINDOW_EXITING);
+	case EXIT_REASON_NMI_WINDOW:
+		/* the pending NMI is injected before the next entry */
 		return true;
 	case EXIT_REASON_INVD:
 		handle_invd();
@@ -389,6 +392,11 @@ static bool dispatch_exit(struct per_cpu *cpu_data, union registers *regs,
 		vcpu_inject_ud();
 		return true;
 	case EXIT_REASON_EXCEPTION_NMI:
+		if ((vmcs_read32(VM_EXIT_INTR_INFO) & INTR_INFO_TYPE_MASK) ==
+		    INTR_TYPE_NMI) {
+			vcpu_nmi_received(cpu_data);
+			return true;
+		}
 		cpu_stats_inc(cpu_data, JAILHOUSE_CPU_STAT_VMEXITS_EXCEPTION);
 		report_exit("Unexpected exception intercept", reason);
 		return false;
@@ -411,6 +419,11 @@ void vmx_handle_exit(union registers *regs)
 
 	cpu_data->arch.regs = regs;
 	cpu_stats_inc(cpu_data, JAILHOUSE_CPU_STAT_VMEXITS_TOTAL);
+	if (reason & EXIT_REASON_ENTRY_FAIL) {
+		report_exit("VM entry failed: invalid guest state", reason);
+		panic_stop();
+	}
+	vcpu_clear_smi_blocking();
 	vcpu_sync_long_mode();
 	reinject_interrupted_event();
 

@@ -97,8 +97,10 @@ struct per_cpu_arch {
 	/* PCI configuration address latch (port 0xcf8) of this CPU's guest */
 	u32 pci_address;
 
-	/* an NMI hit the host and still has to reach the guest */
+	/* an NMI of the guest still has to be injected */
 	volatile bool nmi_pending;
+	/* NMIs other CPUs sent as kicks and not yet seen */
+	unsigned int kicks;
 	/* pending requests from other CPUs, see control.c */
 	volatile unsigned long requests;
 	/* suspension by another CPU: requested / in effect */

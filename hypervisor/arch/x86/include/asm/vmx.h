@@ -321,6 +321,7 @@ enum vmx_segment {
 /* Guest interruptibility state */
 #define GUEST_INTR_STATE_STI		(1U << 0)
 #define GUEST_INTR_STATE_MOV_SS		(1U << 1)
+#define GUEST_INTR_STATE_SMI		(1U << 2)
 #define GUEST_INTR_STATE_NMI		(1U << 3)
 
 /* Guest activity state */
