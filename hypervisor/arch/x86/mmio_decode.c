@@ -366,19 +366,24 @@ const char *mmio_decode(union registers *regs, bool is_write,
 			struct mmio_instruction *insn)
 {
 	unsigned long rip = vmcs_read64(GUEST_RIP);
+	unsigned int avail = MAX_INSN_LENGTH, to_page_end;
 	u8 bytes[MAX_INSN_LENGTH];
 	struct decoder d;
 	const char *why;
 
 	if (!vcpu_guest_is_64bit())
 		rip = (rip + vmcs_read64(GUEST_CS_BASE)) & 0xffffffffUL;
-	if (!guest_read_virtual(rip, bytes, sizeof(bytes)) &&
-	    !guest_read_virtual(rip, bytes, PAGE_SIZE -
-				(rip & PAGE_OFFS_MASK)))
-		return "instruction not readable";
+	to_page_end = PAGE_SIZE - (rip & PAGE_OFFS_MASK);
+	if (!guest_read_virtual(rip, bytes, avail)) {
+		/* a short instruction may end right before an unmapped page */
+		if (to_page_end >= avail ||
+		    !guest_read_virtual(rip, bytes, to_page_end))
+			return "instruction not readable";
+		avail = to_page_end;
+	}
 
 	memset(insn, 0, sizeof(*insn));
-	init_decoder(&d, bytes, sizeof(bytes));
+	init_decoder(&d, bytes, avail);
 	why = decode(regs, &d, insn);
 	if (!why && insn->is_write != is_write)
 		why = "access direction does not match the instruction";
