@@ -22,7 +22,8 @@
 # Log directory: serial.txt (guest console), emulator.txt (emulator's
 # stdout/stderr), bochs.log and port-e9.txt (x86), exit (exit code of the
 # emulator, 124 = timeout), seconds (wall-clock time), boot-seconds (until
-# /init printed its first line).
+# /init printed its first line), stopped (present when the guest did not
+# power off within 30 s of its end marker and was stopped).
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -146,9 +147,12 @@ run_emulator()
 			"${netns[@]}" bochs -q -f bochsrc -rc cont.rc \
 			</dev/null >port-e9.txt 2>emulator.txt) &
 		emulator=$!
+		watch_end $emulator &
+		endwatch=$!
 		wait $emulator
 		rc=$?
 		emulator=
+		kill $endwatch 2>/dev/null
 		kill -TERM $relay
 		wait $relay
 		relay=
@@ -163,12 +167,35 @@ run_emulator()
 			-no-reboot -kernel "$kernel" -initrd "$initrd" \
 			-append "$cmdline" </dev/null >"$logdir/emulator.txt" 2>&1 &
 		emulator=$!
+		watch_end $emulator &
+		endwatch=$!
 		wait $emulator
 		rc=$?
 		emulator=
+		kill $endwatch 2>/dev/null
 		return $rc
 		;;
 	esac
+}
+
+# Once the scenario printed its end marker, only the power-off is left; a
+# guest that cannot power off (e.g. a CPU parked by the hypervisor on
+# purpose keeps "poweroff" spinning) is stopped after a grace period
+# instead of running into the timeout.
+END_GRACE=30
+watch_end()
+{
+	local pid=$1 t=0
+
+	while kill -0 "$pid" 2>/dev/null; do
+		if grep -q '^JH-SCENARIO-END' "$logdir/serial.txt" 2>/dev/null; then
+			[ $t -ge $END_GRACE ] || { t=$((t + 1)); sleep 1; continue; }
+			echo "stopped ${END_GRACE}s after JH-SCENARIO-END" >"$logdir/stopped"
+			kill -TERM "$pid" 2>/dev/null
+			return
+		fi
+		sleep 1
+	done
 }
 
 # Wall-clock seconds until the guest's /init speaks (boot time).
@@ -187,12 +214,12 @@ watch_boot()
 }
 
 # Interrupted (Ctrl-C, or the caller was killed): stop what we started.
-emulator= relay= tailpid= watchpid=
+emulator= relay= tailpid= watchpid= endwatch=
 cleanup()
 {
 	local p
 
-	for p in $emulator $relay $tailpid $watchpid; do
+	for p in $emulator $relay $tailpid $watchpid $endwatch; do
 		kill -TERM "$p" 2>/dev/null
 	done
 	exit 130

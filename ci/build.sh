@@ -13,7 +13,7 @@
 # Exit code: 0 if no part failed (absent parts are not failures here; the
 # scenarios needing them fail instead).
 #
-# KDIR and CROSS_COMPILE from the environment are passed on. JH_VARIANT=v
+# KDIR and (for arm) CROSS_COMPILE from the environment are passed on. JH_VARIANT=v
 # builds into build/<arch>-v/ instead (the custom-kernel mode uses it, so
 # that modules for two kernels never mix).
 set -euo pipefail
@@ -58,9 +58,14 @@ sync_tree()
 sync_tree
 : >"$out/status"
 failed=()
-makeargs=(ARCH="$arch")
+# Always pass CROSS_COMPILE: under `make test` the top-level Makefile
+# exports it empty (ARCH=x86), which would make an arm build use gcc.
+case $arch in
+arm) cross=${CROSS_COMPILE:-arm-linux-gnueabihf-} ;;
+x86) cross= ;;
+esac
+makeargs=(ARCH="$arch" CROSS_COMPILE="$cross")
 [ -n "${KDIR:-}" ] && makeargs+=(KDIR="$KDIR")
-[ -n "${CROSS_COMPILE:-}" ] && makeargs+=(CROSS_COMPILE="$CROSS_COMPILE")
 for part in "${parts[@]}"; do
 	log=$out/build-${part//\//-}.log
 	if [ ! -f "$tree/$part/Makefile" ] && [ ! -f "$tree/$part/Kbuild" ]; then

@@ -97,13 +97,25 @@ if [ ${#files[@]} = 0 ]; then
 	exit 1
 fi
 
-out=$(mktemp)
-trap 'rm -f "$out"' EXIT
+# One checkpatch per file, two at a time (it is slow: ~0.6 s a file);
+# results are printed in file order afterwards.
+outdir=$(mktemp -d)
+trap 'rm -rf "$outdir"' EXIT
+for f in "${files[@]}"; do
+	printf '%s\0%s\0' "$f" "$(ignores_for "$f")"
+done | xargs -0 -n 2 -P 2 sh -c \
+	'perl "$0" --no-tree --strict --terse --show-types --no-summary \
+		--ignore "$3" -f "$2" >"$1/$(echo "$2" | tr / %)" 2>&1' \
+	"$cp" "$outdir" 2>/dev/null || true
+# checkpatch leaves a CamelCase cache in the current directory of a git tree
+rm -f "$JH_SRC"/.checkpatch-camelcase.*
 nfail=0
 for f in "${files[@]}"; do
-	perl "$cp" --no-tree --strict --terse --show-types --no-summary \
-		--ignore "$(ignores_for "$f")" -f "$f" >"$out" 2>&1
-	if [ -s "$out" ]; then
+	out=$outdir/$(echo "$f" | tr / %)
+	if [ ! -e "$out" ]; then
+		report_fail "style/$f" "checkpatch did not run"
+		nfail=$((nfail + 1))
+	elif [ -s "$out" ]; then
 		counts="$(grep -c ': ERROR:' "$out") errors, $(grep -c ': WARNING:' "$out") warnings, $(grep -c ': CHECK:' "$out") checks"
 		report_fail "style/$f" "$counts"
 		sed 's/^/    /' "$out"

@@ -11,7 +11,7 @@ shift
 # A demo is not a test: keep its checks out of the test results.
 unset JH_RESULTS
 case $arch in
-x86) info "booting Bochs with the stock Debian kernel: about 2-3 minutes until the demo starts" ;;
+x86) info "booting Bochs with the stock Debian kernel: the demo starts after 3-5 minutes" ;;
 arm) info "booting QEMU virt with the stock Debian kernel: about 10 seconds" ;;
 esac
 exec "$JH_SRC/ci/run-scenario.sh" "$arch" "$JH_SRC/ci/demos/$arch/demo.sh" \

@@ -64,7 +64,10 @@ grep -q '^#@ *end: *timeout' "$logdir/scenario.sh" 2>/dev/null &&
 exitcode=$(cat "$logdir/exit" 2>/dev/null || echo '?')
 seconds=$(cat "$logdir/seconds" 2>/dev/null || echo '?')
 boots=$(grep -ac '^jh-init: kernel' "$clean" || true)
-crash=$(grep -aE -m 1 'Kernel panic|Oops|BUG:|general protection fault|Unable to handle kernel|kernel BUG' "$clean" || true)
+# Crashes count up to the end marker; after it only the power-off runs
+# (boot.sh stops a guest that cannot power off, see there).
+crash=$(sed '/^JH-SCENARIO-END/q' "$clean" |
+	grep -aE -m 1 'Kernel panic|Oops|BUG:|general protection fault|Unable to handle kernel|kernel BUG' || true)
 
 # Why did the run end without the end marker?
 end_cause()

@@ -14,7 +14,9 @@ demo_enable()
 	jh_expect_ok demo/enable jailhouse enable "$JH_SYS" || return 1
 	JH_DEMO_ENABLED=1
 	jh_expect_file demo/enabled-1 "$JH_SYSFS/enabled" 1
-	jh_expect_output demo/cell-list-shows-root 'RootCell|root' jailhouse cell list
+	jh_expect_output demo/cell-list-shows-root-running \
+		'^[[:space:]]*0[[:space:]]+[^[:space:]]+[[:space:]]+running' \
+		jailhouse cell list
 	timeout 5 jailhouse console 2>/dev/null |
 		sed 's/^/  hypervisor| /'
 }

@@ -112,6 +112,20 @@ else
 fi
 jh_expect_file root/no-failed-cpus "$JH_SYSFS/cells/0/cpus_failed_list" ""
 
+# CPU hotplug: Linux takes CPU 1 down and brings it back with INIT/SIPI,
+# which the hypervisor emulates (real-mode start, the switch to long mode
+# runs natively as an unrestricted guest, CPUs kicked by NMI)
+mgmt0=$(stat management)
+jh_expect_ok root/cpu1-offline sh -c 'echo 0 >/sys/devices/system/cpu/cpu1/online'
+jh_expect_file root/cpu1-offline-state /sys/devices/system/cpu/online 0
+jh_expect_ok root/cpu1-online sh -c 'echo 1 >/sys/devices/system/cpu/cpu1/online'
+jh_expect_file root/cpu1-online-state /sys/devices/system/cpu/online 0-1
+jh_expect_ok root/cpu1-works-after-hotplug $CHECK burn 1 2
+jh_expect_output root/cpu1-cpuid-after-hotplug 'cpu 1: .* -> ok' \
+	$CHECK cpuid hypervisor
+jh_expect_gt root/management-exits-counted "$(stat management)" "$mgmt0" \
+	"vmexits_management (CPU kicks)"
+
 # ---- kernel log: nothing but the known Bochs XSAVE warning -----------------
 if jh_new_dmesg | grep -E 'WARNING|BUG|Oops|stall|lockup|Call Trace' |
 	grep -v 'XSAVE consistency problem' | grep -q .; then

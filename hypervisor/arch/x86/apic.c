@@ -9,9 +9,11 @@
  * (one 4 KiB page cannot be split; Linux's two-step ICR writes must also
  * stay atomic against the hypervisor's own IPIs).
  *
- * The hypervisor signals a CPU by INIT: in VMX non-root operation INIT
- * always causes a VM exit and is never seen by the guest. A CPU parked in
- * wait-for-SIPI ignores INIT, it gets a SIPI instead.
+ * The hypervisor signals a CPU by NMI (NMIs exit; the target tells its
+ * kicks from the guest's own NMIs by a counter, see control.c). A CPU
+ * waiting for SIPI ignores NMIs, it gets a SIPI instead. INIT would be the
+ * natural choice, but Bochs 2.7 keeps an INIT that caused a VM exit
+ * pending, so the guest could never run again.
  */
 #include <jailhouse/cell.h>
 #include <jailhouse/control.h>
@@ -119,11 +121,12 @@ void apic_kick_cpu(unsigned int cpu)
 {
 	struct per_cpu_arch *target = &per_cpu(cpu)->arch;
 
-	if (target->wait_for_sipi)
+	if (target->wait_for_sipi) {
 		apic_send(target->apic_id, APIC_ICR_DLVR_SIPI);
-	else
-		apic_send(target->apic_id,
-			  APIC_ICR_DLVR_INIT | APIC_ICR_LEVEL_ASSERT);
+	} else {
+		__atomic_add_fetch(&target->kicks, 1, __ATOMIC_SEQ_CST);
+		apic_send(target->apic_id, APIC_ICR_DLVR_NMI);
+	}
 }
 
 /* --- IPIs from guests ----------------------------------------------------- */

@@ -31,25 +31,119 @@ static unsigned long hv_tlb_generation;
  * Kicks can get lost when they hit the target while it is in the
  * hypervisor (Bochs drops INIT in VMX root operation), hence the re-kick.
  */
+/* Kicks @cpu until @done(@cpu) holds; false on timeout. */
+static bool kick_until(unsigned int cpu, bool (*done)(unsigned int cpu,
+						      unsigned long arg),
+		       unsigned long arg)
+{
+	unsigned long spins;
+
+	for (spins = 0; spins < REQUEST_TIMEOUT_SPINS; spins++) {
+		if (done(cpu, arg))
+			return true;
+		if (spins % REQUEST_REKICK_SPINS == 0)
+			apic_kick_cpu(cpu);
+		cpu_relax();
+	}
+	return false;
+}
+
+static bool request_taken(unsigned int cpu, unsigned long request)
+{
+	return !(atomic_read(&per_cpu(cpu)->arch.requests) & (1UL << request));
+}
+
 void vcpu_request(unsigned int cpu, unsigned int request)
 {
 	struct per_cpu_arch *target = &per_cpu(cpu)->arch;
-	unsigned long spins;
 
 	__atomic_or_fetch(&target->requests, 1UL << request,
 			  __ATOMIC_SEQ_CST);
 	if (cpu == this_cpu_data()->cpu_id)
 		return;	/* taken before this CPU enters its guest again */
+	/* a suspended CPU takes its requests when it is resumed */
+	if (atomic_read(&target->suspended))
+		return;
+	if (!kick_until(cpu, request_taken, request))
+		printk("WARNING: CPU %u did not take request %u from CPU %u\n",
+		       cpu, request, this_cpu_data()->cpu_id);
+}
 
-	for (spins = 0; spins < REQUEST_TIMEOUT_SPINS; spins++) {
-		if (!(atomic_read(&target->requests) & (1UL << request)))
-			return;
-		if (spins % REQUEST_REKICK_SPINS == 0)
-			apic_kick_cpu(cpu);
-		cpu_relax();
+/*
+ * Cell lifecycle (called by the core with the control lock held): a CPU
+ * is suspended in the hypervisor while its cell changes, reset or parked
+ * requests take effect when it is resumed.
+ */
+static bool cpu_suspended(unsigned int cpu, unsigned long unused)
+{
+	return atomic_read(&per_cpu(cpu)->arch.suspended);
+}
+
+int arch_cpu_suspend(unsigned int cpu)
+{
+	atomic_set(&per_cpu(cpu)->arch.suspend_hold, true);
+	if (kick_until(cpu, cpu_suspended, 0))
+		return 0;
+	atomic_set(&per_cpu(cpu)->arch.suspend_hold, false);
+	printk("ERROR: CPU %u does not respond\n", cpu);
+	return -EBUSY;
+}
+
+void arch_cpu_resume(unsigned int cpu)
+{
+	atomic_set(&per_cpu(cpu)->arch.suspend_hold, false);
+}
+
+void arch_cpu_reset(unsigned int cpu)
+{
+	__atomic_or_fetch(&per_cpu(cpu)->arch.requests, 1UL << VCPU_REQ_RESET,
+			  __ATOMIC_SEQ_CST);
+}
+
+void arch_cpu_park(unsigned int cpu)
+{
+	__atomic_or_fetch(&per_cpu(cpu)->arch.requests, 1UL << VCPU_REQ_PARK,
+			  __ATOMIC_SEQ_CST);
+}
+
+void arch_cell_reset(struct cell *cell)
+{
+	unsigned int cpu;
+
+	for (cpu = first_cpu(cell->cpu_set); cpu < MAX_CPUS;
+	     cpu = next_cpu(cpu, cell->cpu_set))
+		arch_cpu_reset(cpu);
+}
+
+void arch_config_commit(struct cell *cell_added_removed)
+{
+	/* memory moved between the root cell and this one */
+	arch_cell_tlb_flush(&root_cell);
+	if (cell_added_removed)
+		arch_cell_tlb_flush(cell_added_removed);
+}
+
+/*
+ * The architectural state a CPU of its cell starts in: the cell's first
+ * CPU in real mode at the reset address, the others waiting for SIPI.
+ * Emulated device state of the CPU starts afresh.
+ */
+static void reset_cpu(struct per_cpu *cpu_data)
+{
+	struct cell *cell = cpu_data->cell;
+	struct per_cpu_arch *arch = &cpu_data->arch;
+
+	arch->xapic_icr_high = 0;
+	arch->pci_address = 0;
+	arch->nmi_pending = false;
+	vcpu_load_cell(cell);
+	if (cpu_data->cpu_id == first_cpu(cell->cpu_set)) {
+		vcpu_start_real_mode(cell->config->cpu_reset_address);
+		cpu_data->stopped = false;
+	} else {
+		vcpu_wait_for_sipi();
+		cpu_data->stopped = true;
 	}
-	printk("WARNING: CPU %u did not take request %u from CPU %u\n",
-	       cpu, request, this_cpu_data()->cpu_id);
 }
 
 void hv_tlb_generation_bump(void)
@@ -68,24 +162,43 @@ static void flush_hv_tlb_if_stale(struct per_cpu_arch *arch)
 }
 
 /*
- * An NMI that hit the hypervisor belongs to the guest. Inject it when the
- * guest can take it, otherwise ask for an exit once it can.
+ * An NMI arrived, as VM exit or in the hypervisor: a kick if another CPU
+ * announced one, otherwise the guest's own, to be injected.
+ */
+void vcpu_nmi_received(struct per_cpu *cpu_data)
+{
+	struct per_cpu_arch *arch = &cpu_data->arch;
+
+	if (__atomic_exchange_n(&arch->kicks, 0, __ATOMIC_SEQ_CST))
+		cpu_stats_inc(cpu_data, JAILHOUSE_CPU_STAT_VMEXITS_MANAGEMENT);
+	else
+		arch->nmi_pending = true;
+}
+
+/*
+ * Inject the guest's NMI when it can take one, otherwise ask for an exit
+ * once it can (NMI-window exiting, available with virtual NMIs).
  */
 static void deliver_pending_nmi(struct per_cpu_arch *arch)
 {
-	u32 blocking = vmcs_read32(GUEST_INTERRUPTIBILITY_INFO);
+	u32 blocking, controls;
 
-	if (!arch->nmi_pending || arch->wait_for_sipi ||
+	if (!arch->nmi_pending)
+		return;
+	controls = vmcs_read32(CPU_BASED_VM_EXEC_CONTROL);
+	blocking = vmcs_read32(GUEST_INTERRUPTIBILITY_INFO);
+	if (arch->wait_for_sipi ||
 	    vmcs_read32(VM_ENTRY_INTR_INFO_FIELD) & INTR_INFO_VALID)
 		return;
 	if (blocking & (GUEST_INTR_STATE_STI | GUEST_INTR_STATE_MOV_SS |
 			GUEST_INTR_STATE_NMI)) {
-		if (vmcs_read64(GUEST_RFLAGS) & X86_RFLAGS_IF)
-			vmcs_write32(CPU_BASED_VM_EXEC_CONTROL,
-				     vmcs_read32(CPU_BASED_VM_EXEC_CONTROL) |
-				     CPU_BASED_INTR_WINDOW_EXITING);
+		vmcs_write32(CPU_BASED_VM_EXEC_CONTROL,
+			     controls | CPU_BASED_NMI_WINDOW_EXITING);
 		return;
 	}
+	if (controls & CPU_BASED_NMI_WINDOW_EXITING)
+		vmcs_write32(CPU_BASED_VM_EXEC_CONTROL,
+			     controls & ~CPU_BASED_NMI_WINDOW_EXITING);
 	vmcs_write32(VM_ENTRY_INTR_INFO_FIELD, NMI_VECTOR | INTR_TYPE_NMI |
 		     INTR_INFO_VALID);
 	arch->nmi_pending = false;
@@ -96,9 +209,21 @@ void vcpu_handle_requests(struct per_cpu *cpu_data)
 	struct per_cpu_arch *arch = &cpu_data->arch;
 	unsigned long requests;
 
+	if (atomic_read(&arch->suspend_hold)) {
+		atomic_set(&arch->suspended, true);
+		while (atomic_read(&arch->suspend_hold))
+			cpu_relax();
+		atomic_set(&arch->suspended, false);
+	}
 	flush_hv_tlb_if_stale(arch);
 
 	requests = __atomic_exchange_n(&arch->requests, 0, __ATOMIC_SEQ_CST);
+	if (requests & (1UL << VCPU_REQ_RESET))
+		reset_cpu(cpu_data);
+	if (requests & (1UL << VCPU_REQ_PARK)) {
+		vcpu_wait_for_sipi();
+		cpu_data->stopped = true;
+	}
 	if (requests & (1UL << VCPU_REQ_FLUSH_EPT))
 		vmx_invept(INVEPT_SINGLE_CONTEXT, vmcs_read64(EPT_POINTER));
 	/* INIT/SIPI of the guest: the CPU is off until it gets a SIPI */

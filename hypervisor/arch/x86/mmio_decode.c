@@ -17,9 +17,13 @@
 
 #define MAX_INSN_LENGTH		15
 
-/* slots of the per-CPU guest window */
-#define SLOT_PAGE_TABLE		0
-#define SLOT_DATA		1
+/*
+ * Slots of the per-CPU guest window: one per paging level and two for the
+ * data (an instruction may cross a page). Repeated walks through the same
+ * tables then find every page already mapped (see guest_window_map).
+ */
+#define SLOT_PAGE_TABLE(lvl)	(lvl)
+#define SLOT_DATA(n)		(5 + (n))
 
 #define PT_PRESENT		(1ULL << 0)
 #define PT_LARGE		(1ULL << 7)
@@ -107,7 +111,7 @@ static bool guest_linear_to_physical(unsigned long linear, u64 *gpa)
 
 		entry = 0;
 		if (!read_guest_physical(table + index * entry_size, &entry,
-					 entry_size, SLOT_PAGE_TABLE) ||
+					 entry_size, SLOT_PAGE_TABLE(lvl)) ||
 		    !(entry & PT_PRESENT))
 			return false;
 		if (lvl == levels - 1 ||
@@ -124,6 +128,7 @@ static bool guest_linear_to_physical(unsigned long linear, u64 *gpa)
 
 bool guest_read_virtual(unsigned long linear, void *buf, unsigned int len)
 {
+	unsigned int chunks = 0;
 	u8 *dst = buf;
 
 	while (len > 0) {
@@ -132,7 +137,8 @@ bool guest_read_virtual(unsigned long linear, void *buf, unsigned int len)
 		u64 gpa;
 
 		if (!guest_linear_to_physical(linear, &gpa) ||
-		    !read_guest_physical(gpa, dst, chunk, SLOT_DATA))
+		    !read_guest_physical(gpa, dst, chunk,
+					 SLOT_DATA(chunks++ & 1)))
 			return false;
 		linear += chunk;
 		dst += chunk;
@@ -360,19 +366,24 @@ const char *mmio_decode(union registers *regs, bool is_write,
 			struct mmio_instruction *insn)
 {
 	unsigned long rip = vmcs_read64(GUEST_RIP);
+	unsigned int avail = MAX_INSN_LENGTH, to_page_end;
 	u8 bytes[MAX_INSN_LENGTH];
 	struct decoder d;
 	const char *why;
 
 	if (!vcpu_guest_is_64bit())
 		rip = (rip + vmcs_read64(GUEST_CS_BASE)) & 0xffffffffUL;
-	if (!guest_read_virtual(rip, bytes, sizeof(bytes)) &&
-	    !guest_read_virtual(rip, bytes, PAGE_SIZE -
-				(rip & PAGE_OFFS_MASK)))
-		return "instruction not readable";
+	to_page_end = PAGE_SIZE - (rip & PAGE_OFFS_MASK);
+	if (!guest_read_virtual(rip, bytes, avail)) {
+		/* a short instruction may end right before an unmapped page */
+		if (to_page_end >= avail ||
+		    !guest_read_virtual(rip, bytes, to_page_end))
+			return "instruction not readable";
+		avail = to_page_end;
+	}
 
 	memset(insn, 0, sizeof(*insn));
-	init_decoder(&d, bytes, sizeof(bytes));
+	init_decoder(&d, bytes, avail);
 	why = decode(regs, &d, insn);
 	if (!why && insn->is_write != is_write)
 		why = "access direction does not match the instruction";

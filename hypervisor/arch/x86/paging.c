@@ -257,11 +257,15 @@ void *guest_window_map(unsigned int slot, u64 phys, bool writable)
 {
 	struct per_cpu *cpu_data = this_cpu_data();
 	unsigned long virt = window_address(cpu_data->cpu_id, slot);
+	pt_entry_t entry = hv_make_leaf(LAST_LEVEL, phys & PAGE_MASK,
+					PAGE_FLAG_READ |
+					(writable ? PAGE_FLAG_WRITE : 0));
 
-	*cpu_data->arch.window_pte[slot] =
-		hv_make_leaf(LAST_LEVEL, phys & PAGE_MASK, PAGE_FLAG_READ |
-			     (writable ? PAGE_FLAG_WRITE : 0));
-	asm volatile("invlpg (%0)" : : "r" (virt) : "memory");
+	/* the same page as last time: nothing to change, nothing to flush */
+	if (*cpu_data->arch.window_pte[slot] != entry) {
+		*cpu_data->arch.window_pte[slot] = entry;
+		asm volatile("invlpg (%0)" : : "r" (virt) : "memory");
+	}
 	return (void *)(virt + (phys & PAGE_OFFS_MASK));
 }
 

@@ -173,6 +173,12 @@ void __noreturn x86_entry(unsigned int cpu_id, unsigned long linux_cr3,
 	    != sizeof(struct jailhouse_x86_linux_cpu))
 		early_return(linux_return, linux_cr3, linux_rsp, -EINVAL);
 
+	/*
+	 * A CPU that returns here never reaches the core's barrier. That is
+	 * only safe because these errors hit every CPU alike: they depend
+	 * on the kernel (paging mode, VMX in use, the driver's calling
+	 * context), not on the task a CPU happened to interrupt.
+	 */
 	memset(arch, 0, sizeof(*arch));
 	err = native_state_from_linux(&arch->linux_state,
 				      linux_cpu_state(cpu_id), linux_cr3);

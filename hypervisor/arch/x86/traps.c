@@ -10,6 +10,7 @@
 #include <jailhouse/printk.h>
 #include <asm/entry.h>
 #include <asm/processor.h>
+#include <asm/vcpu.h>
 
 static const char *const exception_names[NUM_EXCEPTION_VECTORS] = {
 	[DE_VECTOR] = "#DE divide error",
@@ -61,7 +62,15 @@ void x86_exception_handler(struct exception_frame *frame)
 		exception_names[frame->vector] : "reserved exception";
 
 	if (frame->vector == NMI_VECTOR) {
-		this_cpu_data()->arch.nmi_pending = true;
+		/*
+		 * NMIs run on the per-CPU event stack (IST): find this CPU's
+		 * data from there, GS may be Linux's while leaving VMX.
+		 */
+		struct per_cpu *cpu_data = container_of((void *)((unsigned long)
+				frame & PAGE_MASK), struct per_cpu,
+				arch.event_stack);
+
+		vcpu_nmi_received(cpu_data);
 		return;
 	}
 

@@ -152,13 +152,13 @@ static bool handle_msr(union registers *regs, bool is_write)
 			apic_base_write(value);
 	}
 	if (!handled) {
-		printk("FATAL: Unhandled MSR %s: %#x\n",
-		       is_write ? "write" : "read", msr);
 		if (is_write)
-			printk("  value: %#llx\n", value);
-		printk("  cell \"%s\", CPU %u, RIP %#llx\n",
-		       this_cell()->config->name, this_cpu_data()->cpu_id,
-		       vmcs_read64(GUEST_RIP));
+			printk("FATAL: Unhandled MSR write: %x, value: %#llx\n",
+			       msr, value);
+		else
+			printk("FATAL: Unhandled MSR read: %x\n", msr);
+		fault_print_location(vmcs_read64(GUEST_RIP));
+		printk(" Fix: none in the config; the hypervisor does not let cells access this MSR\n");
 		return false;
 	}
 	vcpu_skip_instruction();
@@ -260,6 +260,13 @@ static void handle_ept_violation(union registers *regs)
 	enum mmio_result result;
 	const char *why;
 
+	/* an IRET that unblocked NMIs did not complete: block them again */
+	if (qual & EPT_VIOL_NMI_UNBLOCKING &&
+	    !(vmcs_read32(IDT_VECTORING_INFO_FIELD) & INTR_INFO_VALID))
+		vmcs_write32(GUEST_INTERRUPTIBILITY_INFO,
+			     vmcs_read32(GUEST_INTERRUPTIBILITY_INFO) |
+			     GUEST_INTR_STATE_NMI);
+
 	if (qual & EPT_VIOL_FETCH) {
 		fault_report_exec(gpa, rip);
 		park_after_report();
@@ -297,11 +304,12 @@ static void report_exit(const char *what, u32 reason)
 {
 	struct per_cpu *cpu_data = this_cpu_data();
 
-	printk("FATAL: %s (exit reason %u, qualification %#llx)\n  cell \"%s\", CPU %u, RIP %#llx, RSP %#llx, CR3 %#llx\n",
-	       what, reason & 0xffff, vmcs_read64(EXIT_QUALIFICATION),
-	       cpu_data->cell->config->name, cpu_data->cpu_id,
-	       vmcs_read64(GUEST_RIP), vmcs_read64(GUEST_RSP),
-	       vmcs_read64(GUEST_CR3));
+	printk("FATAL: %s (exit reason %u, qualification %#llx)\n",
+	       what, reason & 0xffff, vmcs_read64(EXIT_QUALIFICATION));
+	fault_print_location(vmcs_read64(GUEST_RIP));
+	printk(" RSP %#llx, CR0 %#lx, CR3 %#llx, CR4 %#lx, CPU %u\n",
+	       vmcs_read64(GUEST_RSP), vcpu_guest_cr0(),
+	       vmcs_read64(GUEST_CR3), vcpu_guest_cr4(), cpu_data->cpu_id);
 }
 
 /*
@@ -356,17 +364,13 @@ static bool dispatch_exit(struct per_cpu *cpu_data, union registers *regs,
 	case EXIT_REASON_EPT_VIOLATION:
 		handle_ept_violation(regs);
 		return true;
-	case EXIT_REASON_INIT_SIGNAL:
 	case EXIT_REASON_SIPI:
 	case EXIT_REASON_PREEMPTION_TIMER:
 		/* requests are looked at before every entry */
 		cpu_stats_inc(cpu_data, JAILHOUSE_CPU_STAT_VMEXITS_MANAGEMENT);
 		return true;
-	case EXIT_REASON_INTERRUPT_WINDOW:
-		/* opened for a pending NMI, see vcpu_handle_requests() */
-		vmcs_write32(CPU_BASED_VM_EXEC_CONTROL,
-			     vmcs_read32(CPU_BASED_VM_EXEC_CONTROL) &
-			     ~CPU_BASED_INTR_WINDOW_EXITING);
+	case EXIT_REASON_NMI_WINDOW:
+		/* the pending NMI is injected before the next entry */
 		return true;
 	case EXIT_REASON_INVD:
 		handle_invd();
@@ -388,6 +392,11 @@ static bool dispatch_exit(struct per_cpu *cpu_data, union registers *regs,
 		vcpu_inject_ud();
 		return true;
 	case EXIT_REASON_EXCEPTION_NMI:
+		if ((vmcs_read32(VM_EXIT_INTR_INFO) & INTR_INFO_TYPE_MASK) ==
+		    INTR_TYPE_NMI) {
+			vcpu_nmi_received(cpu_data);
+			return true;
+		}
 		cpu_stats_inc(cpu_data, JAILHOUSE_CPU_STAT_VMEXITS_EXCEPTION);
 		report_exit("Unexpected exception intercept", reason);
 		return false;
@@ -410,6 +419,12 @@ void vmx_handle_exit(union registers *regs)
 
 	cpu_data->arch.regs = regs;
 	cpu_stats_inc(cpu_data, JAILHOUSE_CPU_STAT_VMEXITS_TOTAL);
+	if (reason & EXIT_REASON_ENTRY_FAIL) {
+		report_exit("VM entry failed: invalid guest state", reason);
+		panic_stop();
+	}
+	vcpu_clear_smi_blocking();
+	vcpu_sync_long_mode();
 	reinject_interrupted_event();
 
 	if (!dispatch_exit(cpu_data, regs, reason & 0xffff))

@@ -56,6 +56,8 @@ struct vmx_control {
 /* Without any of these the hypervisor cannot work. */
 static const struct vmx_control required_controls[] = {
 	{ PIN, PIN_BASED_PREEMPTION_TIMER, "VMX-preemption timer" },
+	{ PIN, PIN_BASED_NMI_EXITING, "NMI exiting" },
+	{ PIN, PIN_BASED_VIRTUAL_NMIS, "virtual NMIs" },
 	{ PRIMARY, CPU_BASED_USE_IO_BITMAPS, "I/O bitmaps" },
 	{ PRIMARY, CPU_BASED_USE_MSR_BITMAPS, "MSR bitmaps" },
 	{ PRIMARY, CPU_BASED_ACTIVATE_SECONDARY, "secondary controls" },
@@ -470,6 +472,7 @@ static int probe_vm_entry(void)
 		return -EIO;
 	}
 	vmcs_write32(PIN_BASED_VM_EXEC_CONTROL, vmx.pin);
+	vcpu_clear_smi_blocking();
 
 	reason = vmcs_read32(VM_EXIT_REASON);
 	if (reason & EXIT_REASON_ENTRY_FAIL) {
@@ -666,6 +669,41 @@ static void update_long_mode(unsigned long cr0)
 	}
 	vmcs_write64(GUEST_IA32_EFER, efer);
 	vmcs_write32(VM_ENTRY_CONTROLS, entry);
+}
+
+/*
+ * Guests never run in SMM, so blocking by SMI must not be set on entry.
+ * Bochs reports it on every exit once a CPU has been in the wait-for-SIPI
+ * state (it keeps SMIs masked from then on, even across a disable and
+ * the next enable), which would fail the next VM entry.
+ */
+void vcpu_clear_smi_blocking(void)
+{
+	u32 intr = vmcs_read32(GUEST_INTERRUPTIBILITY_INFO);
+
+	if (intr & GUEST_INTR_STATE_SMI)
+		vmcs_write32(GUEST_INTERRUPTIBILITY_INFO,
+			     intr & ~GUEST_INTR_STATE_SMI);
+}
+
+/*
+ * A guest that enables paging with EFER.LME set enters long mode natively;
+ * the next VM entry needs the IA-32e mode control to match EFER.LMA. CPUs
+ * with IA32_VMX_MISC[5] update the control on exit themselves.
+ */
+void vcpu_sync_long_mode(void)
+{
+	u32 entry;
+	bool lma;
+
+	if (vmx.misc & VMX_MISC_SAVES_LMA)
+		return;
+	lma = vmcs_read64(GUEST_IA32_EFER) & EFER_LMA;
+	entry = vmcs_read32(VM_ENTRY_CONTROLS);
+	if (!!(entry & VM_ENTRY_IA32E_MODE) != lma)
+		vmcs_write32(VM_ENTRY_CONTROLS, lma ?
+			     entry | VM_ENTRY_IA32E_MODE :
+			     entry & ~VM_ENTRY_IA32E_MODE);
 }
 
 bool vcpu_set_guest_cr0(unsigned long value)

@@ -11,6 +11,9 @@
  *	result with the first one
  *   jh-x86-check inl <cpu> <port>
  *	read a 32-bit I/O port from <cpu> (as Linux reads the PM timer)
+ *   jh-x86-check outw <port> <value>
+ *	write a 16-bit I/O port, e.g. ACPI PM1a control to power off
+ *	without the kernel's shutdown path
  *
  * Prints one line per CPU / result; exit code 0 when all matched.
  */
@@ -130,6 +133,16 @@ static int read_port(int cpu, unsigned int port)
 	return 0;
 }
 
+static int write_port16(unsigned int port, unsigned int value)
+{
+	if (ioperm(port, 2, 1)) {
+		printf("outw: no access to port 0x%x\n", port);
+		return 1;
+	}
+	outw(value, port);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc == 3 && !strcmp(argv[1], "cpuid"))
@@ -138,8 +151,13 @@ int main(int argc, char **argv)
 		return checksum_loop(atoi(argv[2]), atol(argv[3]));
 	if (argc == 4 && !strcmp(argv[1], "inl"))
 		return read_port(atoi(argv[2]), strtoul(argv[3], NULL, 0));
+	if (argc == 4 && !strcmp(argv[1], "outw"))
+		return write_port16(strtoul(argv[2], NULL, 0),
+				    strtoul(argv[3], NULL, 0));
 	fprintf(stderr, "usage: %s cpuid <hypervisor|native>\n"
 		"       %s burn <cpu> <rounds>\n"
-		"       %s inl <cpu> <port>\n", argv[0], argv[0], argv[0]);
+		"       %s inl <cpu> <port>\n"
+		"       %s outw <port> <value>\n",
+		argv[0], argv[0], argv[0], argv[0]);
 	return 2;
 }

@@ -18,7 +18,7 @@
 #define HOST_GDT_ENTRIES	5
 
 /* guest memory window pages per CPU (see paging.c) */
-#define GUEST_WINDOW_PAGES	4
+#define GUEST_WINDOW_PAGES	8
 
 /* IST slot used for NMI, #DF and #MC in host mode */
 #define HOST_IST_EVENTS		1
@@ -97,10 +97,15 @@ struct per_cpu_arch {
 	/* PCI configuration address latch (port 0xcf8) of this CPU's guest */
 	u32 pci_address;
 
-	/* an NMI hit the host and still has to reach the guest */
+	/* an NMI of the guest still has to be injected */
 	volatile bool nmi_pending;
+	/* NMIs other CPUs sent as kicks and not yet seen */
+	unsigned int kicks;
 	/* pending requests from other CPUs, see control.c */
 	volatile unsigned long requests;
+	/* suspension by another CPU: requested / in effect */
+	bool suspend_hold;
+	bool suspended;
 	volatile u32 sipi_vector;
 	/* waiting for SIPI (parked or INIT received): kick with SIPI */
 	volatile bool wait_for_sipi;

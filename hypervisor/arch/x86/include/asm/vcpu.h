@@ -37,6 +37,10 @@ unsigned int vcpu_guest_cpl(void);
 bool vcpu_guest_is_64bit(void);
 unsigned long vcpu_guest_cr0(void);
 unsigned long vcpu_guest_cr4(void);
+/* After an exit: drop SMI blocking (emulator quirk, see vmx.c). */
+void vcpu_clear_smi_blocking(void);
+/* After an exit: keep the IA-32e mode entry control in line with EFER. */
+void vcpu_sync_long_mode(void);
 /* Set the guest's CR0/CR4 as it asked (masked bits handled). */
 bool vcpu_set_guest_cr0(unsigned long value);
 bool vcpu_set_guest_cr4(unsigned long value);
@@ -76,11 +80,27 @@ void *guest_window_map(unsigned int slot, u64 phys, bool writable);
 #define VCPU_REQ_FLUSH_EPT	0	/* the cell's EPT changed */
 #define VCPU_REQ_INIT		1	/* the guest sent INIT */
 #define VCPU_REQ_SIPI		2	/* the guest sent SIPI (sipi_vector) */
+#define VCPU_REQ_RESET		3	/* start the CPU afresh in its cell */
+#define VCPU_REQ_PARK		4	/* stop the CPU (cell shut down) */
+
+/* An NMI arrived on this CPU: a kick, or the guest's (see control.c). */
+void vcpu_nmi_received(struct per_cpu *cpu_data);
 
 /* Set a request for a CPU and make sure it sees it. */
 void vcpu_request(unsigned int cpu, unsigned int request);
 
 void hv_tlb_generation_bump(void);
+
+/*
+ * Cell lifecycle hooks of the cells issue, implemented in control.c (the
+ * core's arch.h lists them; declared here until the core calls them).
+ */
+int arch_cpu_suspend(unsigned int cpu);
+void arch_cpu_resume(unsigned int cpu);
+void arch_cpu_reset(unsigned int cpu);
+void arch_cpu_park(unsigned int cpu);
+void arch_cell_reset(struct cell *cell);
+void arch_config_commit(struct cell *cell_added_removed);
 /* Before every VM entry: act on requests of other CPUs and late events. */
 void vcpu_handle_requests(struct per_cpu *cpu_data);
 
