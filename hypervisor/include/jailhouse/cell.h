@@ -67,6 +67,30 @@ cell_mem_regions(const struct cell *cell)
 	return jailhouse_cell_mem_regions(cell->config);
 }
 
+/* Mapping flags and options for a config memory region. */
+static inline unsigned long
+mem_region_page_flags(const struct jailhouse_memory *mem)
+{
+	unsigned long flags = 0;
+
+	if (mem->flags & JAILHOUSE_MEM_READ)
+		flags |= PAGE_FLAG_READ;
+	if (mem->flags & JAILHOUSE_MEM_WRITE)
+		flags |= PAGE_FLAG_WRITE;
+	if (mem->flags & JAILHOUSE_MEM_EXECUTE)
+		flags |= PAGE_FLAG_EXEC;
+	if (mem->flags & JAILHOUSE_MEM_IO)
+		flags |= PAGE_FLAG_DEVICE;
+	return flags;
+}
+
+static inline unsigned long
+mem_region_paging_options(const struct jailhouse_memory *mem)
+{
+	return (mem->flags & JAILHOUSE_MEM_NO_HUGEPAGES) ? PAGING_NO_HUGE :
+		PAGING_HUGE;
+}
+
 /*
  * Build / tear down the generic part of a cell from its (checked) config:
  * CPU set, MMIO dispatcher sized for all units, sub-page regions, memory
