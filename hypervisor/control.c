@@ -33,16 +33,6 @@ static bool cpu_id_valid(unsigned long cpu)
 		per_cpu(cpu)->cell;
 }
 
-static struct cell *cell_by_id(unsigned long id)
-{
-	struct cell *cell;
-
-	for (cell = &root_cell; cell; cell = cell->next)
-		if (cell->id == id)
-			return cell;
-	return NULL;
-}
-
 /* A root-cell CPU that does not run guest code (it cannot call DISABLE). */
 static unsigned int stopped_root_cpu(void)
 {
@@ -67,6 +57,8 @@ static long hypervisor_disable(struct per_cpu *cpu_data)
 	control_lock();
 	if (num_cells > 1) {
 		control_unlock();
+		printk("Cannot disable: %u cells besides the root cell exist, destroy them first\n",
+		       num_cells - 1);
 		return -EBUSY;
 	}
 	stopped_cpu = stopped_root_cpu();
@@ -131,7 +123,7 @@ static long cpu_get_info(struct per_cpu *caller, unsigned long cpu,
 
 static long cell_get_state(struct per_cpu *caller, unsigned long id)
 {
-	struct cell *cell = cell_by_id(id);
+	struct cell *cell = cell_find(id);
 
 	if (!cell)
 		return -ENOENT;
@@ -187,8 +179,7 @@ long hypercall(unsigned long code, unsigned long arg1, unsigned long arg2)
 	case JAILHOUSE_HC_CELL_START:
 	case JAILHOUSE_HC_CELL_SET_LOADABLE:
 	case JAILHOUSE_HC_CELL_DESTROY:
-		/* cell management arrives with the cells issue */
-		return -ENOSYS;
+		return cell_management(code, arg1);
 	default:
 		return -ENOSYS;
 	}
