@@ -571,10 +571,10 @@ static int endpoint_connect(struct pci_device *dev,
 		if (!link)
 			err = -ENOMEM;
 	} else if (link->max_peers != dev->info->shmem_peers) {
-		print_device_error(dev, "shmem_peers differs from the other peers of the link");
+		print_device_error(dev, "shmem_peers differs from the link's");
 		err = -EINVAL;
 	} else if (link->peer[dev->info->shmem_dev_id]) {
-		print_device_error(dev, "shmem_dev_id is already used by another cell on this link");
+		print_device_error(dev, "shmem_dev_id taken by another cell of the link");
 		err = -EBUSY;
 	}
 	if (!err) {
@@ -616,10 +616,10 @@ static int endpoint_create(struct pci_device *dev)
 		if (info->bar_mask[bar])
 			ive->bar_size[bar] = (u32)~info->bar_mask[bar] + 1;
 	if (!ive->bar_size[0])
-		print_device_error(dev, "bar_mask[0] is 0, registers unreachable (use JAILHOUSE_IVSHMEM_BAR_MASK_*)");
+		print_device_error(dev, "bar_mask[0] 0: use JAILHOUSE_IVSHMEM_BAR_MASK_*");
 	if (info->num_msix_vectors &&
 	    ive->bar_size[1] < IVSHMEM_MSIX_REGION_SIZE)
-		print_device_error(dev, "MSI-X BAR1 too small (use JAILHOUSE_IVSHMEM_BAR_MASK_MSIX)");
+		print_device_error(dev, "BAR1 too small for MSI-X: use _BAR_MASK_MSIX");
 
 	init_registers(ive);
 
