@@ -10,6 +10,7 @@
 #include <jailhouse/errno.h>
 #include <jailhouse/hypercall.h>
 #include <jailhouse/image.h>
+#include <jailhouse/pci.h>
 #include <jailhouse/printk.h>
 #include <jailhouse/unit.h>
 #include <asm/spinlock.h>
@@ -205,8 +206,11 @@ void panic_park(void)
 	       cell->config->name);
 	cpu_data->failed = true;
 	cpu_data->stopped = true;
-	if (cell != &root_cell && cell->comm_page)
+	if (cell != &root_cell && cell->comm_page) {
 		cell->comm_page->comm_region.cell_state =
 			JAILHOUSE_CELL_FAILED;
+		/* its peers learn through their virtual devices */
+		pci_cell_reset(cell);
+	}
 	arch_panic_park();
 }

@@ -20,6 +20,7 @@
 #include <jailhouse/config.h>
 #include <jailhouse/control.h>
 #include <jailhouse/errno.h>
+#include <jailhouse/pci.h>
 #include <jailhouse/printk.h>
 #include <jailhouse/string.h>
 #include <jailhouse/unit.h>
@@ -705,6 +706,7 @@ static long set_loadable_locked(struct per_cpu *caller, unsigned long id)
 	if (err)
 		return err;
 	comm_of(cell)->cell_state = JAILHOUSE_CELL_SHUT_DOWN;
+	pci_cell_reset(cell);
 	if (!cell->loadable) {
 		err = map_loadable_into_root(cell);
 		if (!err)
@@ -739,6 +741,7 @@ static long start_locked(struct per_cpu *caller, unsigned long id)
 		cell->loadable = false;
 	}
 	comm_region_init(cell);
+	pci_cell_reset(cell);
 	for (cpu = first_cpu(cell->cpu_set); cpu < MAX_CPUS;
 	     cpu = next_cpu(cpu, cell->cpu_set))
 		per_cpu(cpu)->failed = false;
