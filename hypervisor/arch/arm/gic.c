@@ -91,6 +91,12 @@ static u8 cell_cpu_ifs(const struct cell *cell)
 
 /* ---- injection ---------------------------------------------------------- */
 
+/*
+ * Marks a queued SPI without physical source (virtual PCI INTx): it is
+ * injected as a software interrupt, not linked to a physical one.
+ */
+#define QUEUED_VIRTUAL_SPI	0x8000
+
 static u64 free_lrs(void)
 {
 	u64 elrsr = gich_read(GICH_ELRSR0);
@@ -107,9 +113,12 @@ static u64 free_lrs(void)
 static bool inject(u16 irq, u8 source, u8 priority)
 {
 	u64 elrsr = free_lrs();
-	bool hw = irq >= 16;
+	bool hw = irq >= 16 && !(irq & QUEUED_VIRTUAL_SPI);
 	unsigned int n, free = num_lrs;
-	u32 lr, match = irq | (hw ? 0 : (u32)source << GICH_LR_CPUID_SHIFT);
+	u32 lr, match;
+
+	irq &= GICH_LR_VIRT_ID_MASK;
+	match = irq | (irq < 16 ? (u32)source << GICH_LR_CPUID_SHIFT : 0);
 
 	for (n = 0; n < num_lrs; n++) {
 		if (elrsr & (1ULL << n)) {
@@ -174,8 +183,9 @@ static void refill_from_queue(struct per_cpu *cpu_data)
 		q->head = (q->head + 1) % GIC_PENDING_QUEUE;
 		q->count--;
 	}
-	if (!q->count)
-		gich_write(GICH_HCR, GICH_HCR_EN);
+	/* other CPUs may have queued: keep refilling until empty */
+	gich_write(GICH_HCR, q->count ? GICH_HCR_EN | GICH_HCR_UIE :
+		   GICH_HCR_EN);
 	spin_unlock(&cpu_data->arch.pending_lock);
 }
 
@@ -205,6 +215,9 @@ void gic_handle_irqs(struct per_cpu *cpu_data)
 			deactivate(iar);
 			cpu_stats_inc(cpu_data,
 				      JAILHOUSE_CPU_STAT_VMEXITS_MANAGEMENT);
+			/* virtual SPIs other CPUs queued for this one */
+			if (READ_ONCE(cpu_data->arch.pending.count))
+				refill_from_queue(cpu_data);
 		} else if (irq < 16) {
 			deactivate(iar);
 			inject_or_queue(cpu_data, irq, (iar >> 10) & 7,
@@ -232,6 +245,53 @@ void gic_drop_pending_irqs(void)
 			break;
 		deactivate(iar);
 	}
+}
+
+/*
+ * A virtual SPI (no physical source, e.g. an ivshmem INTx line) becomes
+ * pending in @cell if the cell owns it and its guest enabled it at the
+ * distributor: on the cell's first CPU the guest targets it at (the first
+ * CPU of the cell if none), directly if that is this CPU, else through
+ * the CPU's queue and a kick. Returns false if nothing was injected.
+ */
+bool gic_inject_virtual_spi(struct cell *cell, unsigned int irq)
+{
+	struct per_cpu *target;
+	struct gic_pending *q;
+	unsigned int cpu;
+	bool queued;
+	u8 targets;
+
+	if (irq < 32 || !cell_owns_irq(cell, irq) ||
+	    !(gicd_read(GICD_ISENABLER + irq / 32 * 4) & (1U << (irq % 32))))
+		return false;
+	targets = mmio_read8((u8 *)gicd + GICD_ITARGETSR + irq) &
+		cell_cpu_ifs(cell);
+	for (cpu = first_cpu(cell->cpu_set); cpu < MAX_CPUS;
+	     cpu = next_cpu(cpu, cell->cpu_set))
+		if (!targets || per_cpu(cpu)->arch.gic_cpu_if & targets)
+			break;
+	if (cpu >= MAX_CPUS)
+		return false;
+
+	target = per_cpu(cpu);
+	if (target == this_cpu_data()) {
+		inject_or_queue(target, irq | QUEUED_VIRTUAL_SPI, 0,
+				GIC_DEFAULT_PRIORITY);
+		return true;
+	}
+	q = &target->arch.pending;
+	spin_lock(&target->arch.pending_lock);
+	queued = q->count < GIC_PENDING_QUEUE;
+	if (queued) {
+		q->irq[(q->head + q->count) % GIC_PENDING_QUEUE] =
+			irq | QUEUED_VIRTUAL_SPI;
+		q->count++;
+	}
+	spin_unlock(&target->arch.pending_lock);
+	if (queued)
+		gic_send_kick(cpu);
+	return queued;
 }
 
 void gic_send_kick(unsigned int cpu)
@@ -332,6 +392,8 @@ static void hand_back_virtual_state(struct per_cpu *cpu_data)
 	spin_lock(&cpu_data->arch.pending_lock);
 	for (; q->count; q->count--) {
 		irq = q->irq[q->head];
+		if (irq & QUEUED_VIRTUAL_SPI)
+			continue;	/* no physical line to hand it to */
 		hand_back_lr(irq | GICH_LR_PENDING |
 			     (irq >= 16 ? GICH_LR_HW :
 			      (u32)q->source[q->head] << GICH_LR_CPUID_SHIFT));
@@ -341,10 +403,14 @@ static void hand_back_virtual_state(struct per_cpu *cpu_data)
 	clear_virtual_interface();
 }
 
-/* The guest CPU powers off: what it had not handled goes back. */
+/*
+ * The guest CPU powers off or changes cells: what it had not handled goes
+ * back, and its virtual CPU interface starts disabled, as after reset.
+ */
 void gic_cpu_reset_virtual(struct per_cpu *cpu_data)
 {
 	hand_back_virtual_state(cpu_data);
+	gich_write(GICH_VMCR, 0);
 	gich_write(GICH_HCR, GICH_HCR_EN);
 }
 
@@ -570,26 +636,69 @@ find_gic_overlap(const struct cell *cell, u64 *gic_base)
 	return NULL;
 }
 
-static void collect_owned_irqs(struct cell *cell)
+/* The SPIs the irqchips of @config grant, as a bitmap. */
+static void config_spis(const struct jailhouse_cell_desc *config,
+			unsigned long *spis)
 {
-	const struct jailhouse_irqchip *chip =
-		jailhouse_cell_irqchips(cell->config);
+	const struct jailhouse_irqchip *chip = jailhouse_cell_irqchips(config);
 	unsigned int n, pin;
 
-	/* banked SGIs and PPIs of the cell's own CPUs */
-	for (n = 0; n < 32; n++)
-		if (n != SGI_HV_KICK && n != maint_irq)
-			set_bit_nonatomic(n, cell->arch.irq_owned);
-
-	for (n = 0; n < cell->config->num_irqchips; n++) {
+	for (n = 0; n < config->num_irqchips; n++) {
 		if (chip[n].address != gicd_base)
 			continue;
 		for (pin = 0; pin < 128; pin++)
 			if (chip[n].pin_bitmap[pin / 32] & (1U << (pin % 32)) &&
 			    chip[n].pin_base + pin >= 32 &&
 			    chip[n].pin_base + pin < num_irqs)
-				set_bit_nonatomic(chip[n].pin_base + pin,
-						  cell->arch.irq_owned);
+				set_bit_nonatomic(chip[n].pin_base + pin, spis);
+	}
+}
+
+static void collect_owned_irqs(struct cell *cell)
+{
+	unsigned int n;
+
+	/* banked SGIs and PPIs of the cell's own CPUs */
+	for (n = 0; n < 32; n++)
+		if (n != SGI_HV_KICK && n != maint_irq)
+			set_bit_nonatomic(n, cell->arch.irq_owned);
+	config_spis(cell->config, cell->arch.irq_owned);
+}
+
+static void disable_spi(unsigned int irq)
+{
+	gicd_write(GICD_ICENABLER + (irq / 32) * 4, 1U << (irq % 32));
+}
+
+/*
+ * A non-root cell takes its SPIs from the root cell, disabled (the root
+ * cell's settings must not fire into the new cell), and gives them back
+ * disabled when it goes; the root cell gets back what its config grants.
+ */
+static void take_spis_from_root(struct cell *cell)
+{
+	unsigned int irq;
+
+	for (irq = 32; irq < num_irqs; irq++) {
+		if (!test_bit(irq, cell->arch.irq_owned))
+			continue;
+		disable_spi(irq);
+		clear_bit_nonatomic(irq, root_cell.arch.irq_owned);
+	}
+}
+
+static void return_spis_to_root(struct cell *cell)
+{
+	unsigned long root_spis[BITS_TO_LONGS(1024)] = { 0 };
+	unsigned int irq;
+
+	config_spis(root_cell.config, root_spis);
+	for (irq = 32; irq < num_irqs; irq++) {
+		if (!test_bit(irq, cell->arch.irq_owned))
+			continue;
+		disable_spi(irq);
+		if (test_bit(irq, root_spis))
+			set_bit_nonatomic(irq, root_cell.arch.irq_owned);
 	}
 }
 
@@ -608,16 +717,23 @@ static int gic_cell_init(struct cell *cell)
 		return -EINVAL;
 	}
 	collect_owned_irqs(cell);
+	if (cell != &root_cell)
+		take_spis_from_root(cell);
 
 	err = paging_create(&cell->arch.stage2, gicv_base, GICC_SIZE,
 			    gicc_base, PAGE_FLAG_READ | PAGE_FLAG_WRITE |
 			    PAGE_FLAG_DEVICE, PAGING_NO_HUGE);
 	if (err)
 		return err;
-	err = mmio_region_register(&cell->mmio, gicd_base, GICD_SIZE,
-				   gicd_handler, cell);
-	if (err)
-		paging_destroy(&cell->arch.stage2, gicc_base, GICC_SIZE);
+	if (!err) {
+		err = mmio_region_register(&cell->mmio, gicd_base, GICD_SIZE,
+					   gicd_handler, cell);
+		if (err)
+			paging_destroy(&cell->arch.stage2, gicc_base,
+				       GICC_SIZE);
+	}
+	if (err && cell != &root_cell)
+		return_spis_to_root(cell);
 	return err;
 }
 
@@ -625,6 +741,8 @@ static void gic_cell_exit(struct cell *cell)
 {
 	mmio_region_unregister(&cell->mmio, gicd_base);
 	paging_destroy(&cell->arch.stage2, gicc_base, GICC_SIZE);
+	if (cell != &root_cell)
+		return_spis_to_root(cell);
 }
 
 static unsigned int gic_mmio_count_regions(struct cell *cell)

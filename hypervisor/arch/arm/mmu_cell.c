@@ -6,9 +6,24 @@
 #include <asm/paging.h>
 #include <asm/sysregs.h>
 
+/* What an inmate learns about the machine from its comm region. */
+static void fill_comm_region(struct cell *cell)
+{
+	struct jailhouse_comm_region *comm = &cell->comm_page->comm_region;
+	const struct jailhouse_system *sys = system_config;
+
+	comm->gic_version = sys->platform_info.arm.gic_version;
+	comm->gicd_base = sys->platform_info.arm.gicd_base;
+	comm->gicc_base = sys->platform_info.arm.gicc_base;
+	comm->gicr_base = 0;
+	comm->vpci_irq_base = cell->config->vpci_irq_base;
+}
+
 int arch_cell_create(struct cell *cell)
 {
 	cell->arch.vmid = cell->id & 0xff;
+	if (cell->comm_page)
+		fill_comm_region(cell);
 	return paging_init_root(&cell->arch.stage2, &arm_stage2_format);
 }
 
@@ -18,29 +33,12 @@ void arch_cell_destroy(struct cell *cell)
 	arm_paging_flush_stage2();
 }
 
-static unsigned long stage2_flags(const struct jailhouse_memory *mem)
-{
-	unsigned long flags = 0;
-
-	if (mem->flags & JAILHOUSE_MEM_READ)
-		flags |= PAGE_FLAG_READ;
-	if (mem->flags & JAILHOUSE_MEM_WRITE)
-		flags |= PAGE_FLAG_WRITE;
-	if (mem->flags & JAILHOUSE_MEM_EXECUTE)
-		flags |= PAGE_FLAG_EXEC;
-	if (mem->flags & JAILHOUSE_MEM_IO)
-		flags |= PAGE_FLAG_DEVICE;
-	return flags;
-}
-
 int arch_map_memory_region(struct cell *cell,
 			   const struct jailhouse_memory *mem)
 {
-	unsigned long options = (mem->flags & JAILHOUSE_MEM_NO_HUGEPAGES) ?
-		PAGING_NO_HUGE : PAGING_HUGE;
-
 	return paging_create(&cell->arch.stage2, mem->phys_start, mem->size,
-			     mem->virt_start, stage2_flags(mem), options);
+			     mem->virt_start, mem_region_page_flags(mem),
+			     mem_region_paging_options(mem));
 }
 
 int arch_unmap_memory_region(struct cell *cell,

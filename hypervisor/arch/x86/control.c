@@ -314,21 +314,6 @@ void arch_cell_destroy(struct cell *cell)
 	paging_free_tables(&cell->arch.ept);
 }
 
-static unsigned long region_page_flags(const struct jailhouse_memory *mem)
-{
-	unsigned long flags = 0;
-
-	if (mem->flags & JAILHOUSE_MEM_READ)
-		flags |= PAGE_FLAG_READ;
-	if (mem->flags & JAILHOUSE_MEM_WRITE)
-		flags |= PAGE_FLAG_WRITE;
-	if (mem->flags & JAILHOUSE_MEM_EXECUTE)
-		flags |= PAGE_FLAG_EXEC;
-	if (mem->flags & JAILHOUSE_MEM_IO)
-		flags |= PAGE_FLAG_DEVICE;
-	return flags;
-}
-
 /*
  * Guest-physical pages the hypervisor must see every access to, whatever
  * the memory regions say.
@@ -353,9 +338,8 @@ int arch_map_memory_region(struct cell *cell,
 	int err;
 
 	err = paging_create(&cell->arch.ept, mem->phys_start, mem->size,
-			    mem->virt_start, region_page_flags(mem),
-			    (mem->flags & JAILHOUSE_MEM_NO_HUGEPAGES) ?
-			    PAGING_NO_HUGE : PAGING_HUGE);
+			    mem->virt_start, mem_region_page_flags(mem),
+			    mem_region_paging_options(mem));
 	if (err)
 		return err;
 

@@ -24,6 +24,8 @@ struct cell {
 	unsigned long config_pages;	/* 0: part of the system config */
 
 	unsigned long cpu_set[BITS_TO_LONGS(MAX_CPUS)];
+	/* LOADABLE regions are mapped into the root cell (shut down) */
+	bool loadable;
 
 	struct mmio_dispatcher mmio;
 	struct mmio_subpage *subpages;
@@ -32,7 +34,12 @@ struct cell {
 	struct pci_device *pci_devices;
 	unsigned int num_pci_devices;
 
-	/* one page, mapped into the cell at its COMM_REGION memory region */
+	/*
+	 * One page, mapped into the cell at its COMM_REGION memory region.
+	 * Every non-root cell has one, allocated before arch_cell_create()
+	 * (which may fill the arch tail); the root cell only if its config
+	 * has a COMM_REGION region.
+	 */
 	union {
 		struct jailhouse_comm_region comm_region;
 		u8 padding[PAGE_SIZE];
@@ -67,6 +74,30 @@ cell_mem_regions(const struct cell *cell)
 	return jailhouse_cell_mem_regions(cell->config);
 }
 
+/* Mapping flags and options for a config memory region. */
+static inline unsigned long
+mem_region_page_flags(const struct jailhouse_memory *mem)
+{
+	unsigned long flags = 0;
+
+	if (mem->flags & JAILHOUSE_MEM_READ)
+		flags |= PAGE_FLAG_READ;
+	if (mem->flags & JAILHOUSE_MEM_WRITE)
+		flags |= PAGE_FLAG_WRITE;
+	if (mem->flags & JAILHOUSE_MEM_EXECUTE)
+		flags |= PAGE_FLAG_EXEC;
+	if (mem->flags & JAILHOUSE_MEM_IO)
+		flags |= PAGE_FLAG_DEVICE;
+	return flags;
+}
+
+static inline unsigned long
+mem_region_paging_options(const struct jailhouse_memory *mem)
+{
+	return (mem->flags & JAILHOUSE_MEM_NO_HUGEPAGES) ? PAGING_NO_HUGE :
+		PAGING_HUGE;
+}
+
 /*
  * Build / tear down the generic part of a cell from its (checked) config:
  * CPU set, MMIO dispatcher sized for all units, sub-page regions, memory
@@ -82,5 +113,14 @@ int cell_unmap_region(struct cell *cell, const struct jailhouse_memory *mem);
 
 /* Root cell from the system config (called once during enable). */
 int root_cell_init(void);
+
+/* The cell with this ID, or NULL. */
+struct cell *cell_find(unsigned long id);
+
+/*
+ * CELL_CREATE, CELL_SET_LOADABLE, CELL_START, CELL_DESTROY from a root
+ * CPU (lifecycle.c): takes the control lock, returns the hypercall result.
+ */
+long cell_management(unsigned long code, unsigned long arg);
 
 #endif /* !_JAILHOUSE_CELL_H */

@@ -36,11 +36,22 @@ void gic_cpu_exit(struct per_cpu *cpu_data);
 void gic_handle_irqs(struct per_cpu *cpu_data);
 void gic_drop_pending_irqs(void);
 void gic_send_kick(unsigned int cpu);
+bool gic_inject_virtual_spi(struct cell *cell, unsigned int irq);
 void gic_cpu_reset_virtual(struct per_cpu *cpu_data);
 
 /* psci.c */
 /* false if the guest continues elsewhere (CPU_OFF -> CPU_ON) */
 bool psci_handle_smc(struct per_cpu *cpu_data, struct trap_frame *frame);
+void arm_start_guest(struct trap_frame *frame, u32 entry, u32 context);
+void psci_set_off(struct per_cpu *cpu_data);
+void psci_set_on(struct per_cpu *cpu_data);
+void psci_try_wake(struct per_cpu *cpu_data);
+
+/* control.c */
+/* after a physical interrupt from guest mode: suspend, reset, park */
+void arm_check_requests(struct per_cpu *cpu_data, struct trap_frame *frame);
+/* no guest code to run: wait for CPU_ON or a request of the core */
+void __noreturn arm_cpu_off_loop(struct per_cpu *cpu_data);
 
 /* mmu_cell.c */
 void arm_cell_load_stage2(struct cell *cell);
