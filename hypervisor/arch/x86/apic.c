@@ -36,7 +36,6 @@
 #define APIC_REG_SVR		0x0f0
 #define APIC_REG_ISR		0x100	/* 8 registers, 16 bytes apart */
 #define APIC_REG_ESR		0x280
-#define APIC_REG_LVT_CMCI	0x2f0
 #define APIC_REG_LVT_TIMER	0x320
 #define APIC_REG_LVT_ERROR	0x370
 #define APIC_REG_TIMER_INIT	0x380
@@ -184,7 +183,6 @@ void apic_cpu_reset(bool for_root)
 	apic_reg_write(APIC_REG_TIMER_INIT, 0);
 	for (reg = APIC_REG_LVT_TIMER; reg <= APIC_REG_LVT_ERROR; reg += 0x10)
 		apic_reg_write(reg, APIC_LVT_MASKED);
-	apic_reg_write(APIC_REG_LVT_CMCI, APIC_LVT_MASKED);
 	/* each EOI retires the highest vector in service */
 	for (n = 0; n < 256; n++) {
 		for (reg = 0; reg < 8; reg++)
