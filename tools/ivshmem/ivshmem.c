@@ -30,6 +30,8 @@
 
 #define UIO_CLASS	"/sys/class/uio"
 #define NUM_MAPS	5
+#define PCI_CAP_LIST_PTR	0x34
+#define PCI_CAP_ID_VENDOR	0x09
 #define MAX_DEVICES	64
 
 enum map_index {
@@ -114,6 +116,8 @@ static void __attribute__((noreturn)) usage(int code)
 		"  ring PEER [VECTOR] [-n COUNT]  ring PEER's doorbell (vector 0)\n"
 		"  wait [-n COUNT] [-t SEC]       wait for COUNT interrupts (1; timeout 10 s)\n"
 		"  count                          interrupts counted since the driver bound\n"
+		"  irq on|off                     set or clear the interrupt enable\n"
+		"  permissions                    which maps can be mapped writable\n"
 		"  ping PEER [VECTOR] [-n COUNT] [-t SEC]\n"
 		"                                 ring PEER, wait for an interrupt; times\n"
 		"  bulk MIB [-b KIB] [-p PEER]    write MIB MiB through the output section,\n"
@@ -294,6 +298,56 @@ static void *map_section(struct device *dev, enum map_index index,
 	return p;
 }
 
+static uint64_t get64(const uint8_t *p)
+{
+	uint64_t v = 0;
+	int i;
+
+	for (i = 7; i >= 0; i--)
+		v = v << 8 | p[i];
+	return v;
+}
+
+/*
+ * No R/W section: sysfs stops listing maps at the empty map 2. The output
+ * section size is in the vendor capability (config space, root only).
+ */
+static void sizes_from_config(struct device *dev)
+{
+	uint8_t cfg[256];
+	char path[PATH_MAX];
+	unsigned int cap, hops;
+	ssize_t n;
+	int fd;
+
+	snprintf(path, sizeof(path), UIO_CLASS "/%s/device/config", dev->uio);
+	fd = open(path, O_RDONLY);
+	if (fd < 0)
+		die(EXIT_SYSTEM, "%s: %s", path, strerror(errno));
+	n = read(fd, cfg, sizeof(cfg));
+	close(fd);
+	if (n < (ssize_t)sizeof(cfg))
+		die(EXIT_SYSTEM, "%s: short read (not root?)", path);
+	cap = cfg[PCI_CAP_LIST_PTR] & ~3u;
+	for (hops = 0; cap && hops < 48; hops++) {
+		if (cfg[cap] == PCI_CAP_ID_VENDOR)
+			break;
+		cap = cfg[cap + 1] & ~3u;
+	}
+	if (!cap || cap > sizeof(cfg) - IVSHMEM_VNDR_LEN_NO_ADDR)
+		die(EXIT_SYSTEM, "%s: no ivshmem vendor capability", dev->uio);
+	dev->output_size = get64(&cfg[cap + IVSHMEM_VNDR_OUTPUT_SECTION_SZ]);
+	dev->addr[MAP_INPUT_SECTIONS] = dev->addr[MAP_STATE_TABLE] +
+		dev->size[MAP_STATE_TABLE];
+	dev->size[MAP_INPUT_SECTIONS] = dev->peers * dev->output_size;
+	dev->addr[MAP_OUTPUT_SECTION] = dev->addr[MAP_INPUT_SECTIONS] +
+		dev->id * dev->output_size;
+	dev->size[MAP_OUTPUT_SECTION] = dev->output_size;
+	if (!dev->output_size)
+		die(EXIT_SYSTEM, "%s: the device has no output sections",
+		    dev->uio);
+}
+
 static void open_device(struct device *dev)
 {
 	char path[64];
@@ -308,9 +362,7 @@ static void open_device(struct device *dev)
 	dev->peers = reg_read(dev, IVSHMEM_REG_MAX_PEERS);
 	dev->output_size = dev->size[MAP_OUTPUT_SECTION];
 	if (!dev->output_size)
-		die(EXIT_SYSTEM,
-		    "%s: no output section listed (device without R/W section?)",
-		    dev->uio);
+		sizes_from_config(dev);
 }
 
 static uint64_t interrupt_count(const struct device *dev)
@@ -556,6 +608,44 @@ static int cmd_read(struct device *dev, int argc, char **argv, bool word)
 	return 0;
 }
 
+static int cmd_irq(struct device *dev, int argc, char **argv)
+{
+	uint32_t on;
+
+	if (argc != 1 || (strcmp(argv[0], "on") && strcmp(argv[0], "off")))
+		usage(EXIT_USAGE);
+	on = !strcmp(argv[0], "on");
+	if (write(dev->fd, &on, sizeof(on)) != sizeof(on))
+		die(EXIT_SYSTEM, "%s: interrupt control: %s", dev->uio,
+		    strerror(errno));
+	return 0;
+}
+
+/* What the driver allows: a writable shared mapping of each map? */
+static int cmd_permissions(struct device *dev)
+{
+	long page = sysconf(_SC_PAGESIZE);
+	unsigned int i;
+	void *p;
+
+	for (i = 0; i < NUM_MAPS; i++) {
+		if (!dev->size[i])
+			continue;
+		p = mmap(NULL, dev->size[i], PROT_READ | PROT_WRITE,
+			 MAP_SHARED, dev->fd, (off_t)i * page);
+		if (p != MAP_FAILED) {
+			printf("%s: rw\n", map_names[i]);
+			munmap(p, dev->size[i]);
+		} else if (errno == EPERM || errno == EACCES) {
+			printf("%s: ro\n", map_names[i]);
+		} else {
+			die(EXIT_SYSTEM, "%s: cannot map %s: %s", dev->uio,
+			    map_names[i], strerror(errno));
+		}
+	}
+	return 0;
+}
+
 static void ring(struct device *dev, uint32_t peer, uint32_t vector)
 {
 	__sync_synchronize();	/* data before doorbell */
@@ -755,6 +845,13 @@ int main(int argc, char **argv)
 	if (!strcmp(cmd, "count")) {
 		printf("%llu\n", (unsigned long long)baseline);
 		return 0;
+	}
+	if (!strcmp(cmd, "irq"))
+		return cmd_irq(&dev, argc, argv);
+	if (!strcmp(cmd, "permissions")) {
+		if (argc)
+			usage(EXIT_USAGE);
+		return cmd_permissions(&dev);
 	}
 	if (!strcmp(cmd, "ping"))
 		return cmd_ping(&dev, argc, argv, baseline);
