@@ -729,7 +729,7 @@ static int cmd_ping(struct device *dev, int argc, char **argv,
 
 	parse_peer_vector(dev, argc, argv, &peer, &vector);
 	if (!count)
-		usage(EXIT_USAGE);
+		return 0;	/* costs of the program alone (benchmarks) */
 	for (i = 0; i < count; i++) {
 		start = now();
 		ring(dev, peer, vector);

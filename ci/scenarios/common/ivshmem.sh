@@ -139,3 +139,45 @@ ivs_device_gone()
 		jh_pass "$name/windows-released"
 	fi
 }
+
+# ---- benchmark steps (ci/bench/<arch>/ivshmem.sh) ----------------------
+
+# ivs_stat <cell id> <reason>: vmexits counter of a cell (sum of its CPUs)
+ivs_stat() { cat "$JH_SYSFS/cells/$1/statistics/vmexits_$2" 2>/dev/null || echo 0; }
+
+# ivs_per_op <label> <reason> <cell> <ops> <cmd...>: exits of <cell> per
+# operation of <cmd>, minus what the same program costs with no operation
+# (start-up, sysfs reads), which runs first with "-n 0"
+ivs_per_op()
+{
+	local label=$1 reason=$2 cell=$3 ops=$4 a b c
+
+	shift 4
+	a=$(ivs_stat "$cell" "$reason")
+	"$@" -n 0 >/dev/null
+	b=$(ivs_stat "$cell" "$reason")
+	"$@" -n "$ops" >/dev/null
+	c=$(ivs_stat "$cell" "$reason")
+	awk -v l="$label" -v a="$a" -v b="$b" -v c="$c" -v n="$ops" \
+		'BEGIN { printf "JH-BENCH %s %.2f exits\n", l, ((c - b) - (b - a)) / n }'
+}
+
+# Root alone: the loopback doorbell (root rings its own peer ID: sender
+# and receiver are the root cell), round trips, bulk transfer.
+ivs_bench_root()
+{
+	local r
+
+	for r in total mmio; do
+		ivs_per_op "loopback-exits-$r-per-doorbell" $r 0 1000 \
+			ivshmem -d "$IVS_BDF" ring 0
+		ivs_per_op "loopback-exits-$r-per-round-trip" $r 0 200 \
+			ivshmem -d "$IVS_BDF" ping 0 -t 5
+	done
+	ivshmem -d "$IVS_BDF" ping 0 -n 200 -t 5 |
+		sed -n 's/^round trips: [0-9]*, average \([0-9.]*\) us, min \([0-9.]*\) us, max \([0-9.]*\) us$/JH-BENCH loopback-round-trip-avg \1 us\nJH-BENCH loopback-round-trip-min \2 us/p'
+	for r in 4 64; do
+		ivshmem -d "$IVS_BDF" bulk 16 -b $r -p 0 |
+			sed -n "s/^bulk: .* \([0-9.]*\) MiB\/s$/JH-BENCH bulk-16MiB-doorbell-every-${r}KiB \1 MiB\/s/p"
+	done
+}
