@@ -181,3 +181,91 @@ ivs_bench_root()
 			sed -n "s/^bulk: .* \([0-9.]*\) MiB\/s$/JH-BENCH bulk-16MiB-doorbell-every-${r}KiB \1 MiB\/s/p"
 	done
 }
+
+# ---- root Linux <-> ivshmem-demo cells -----------------------------------
+
+# ivs_console_count <ERE>: matching lines in the hypervisor console (the
+# demo cells print there when loaded with con-virtual)
+ivs_console_count() { jailhouse console 2>/dev/null | grep -cE -- "$1"; }
+
+# ivs_cell_start <check> <cell config> <name> <params>: create, load the
+# ivshmem-demo inmate with <params>, start
+ivs_cell_start()
+{
+	local name=$1 config=$JH_CELLS/$2.cell cell=$3
+
+	jh_require "$name/pieces" "$config" "$JH_INMATES/ivshmem-demo.bin" ||
+		return 1
+	jh_expect_ok "$name/create" jailhouse cell create "$config" || return 1
+	jh_expect_ok "$name/load" jailhouse cell load "$cell" \
+		"$JH_INMATES/ivshmem-demo.bin" -s "$4" -a 0x1000 || return 1
+	jh_expect_ok "$name/start" jailhouse cell start "$cell"
+}
+
+# ivs_peer_running <check> <peer>: the demo announces itself with
+# State = ID + 1; the root reads it from the state table
+ivs_peer_running()
+{
+	jh_expect_output "$1/state-seen" "^state\\[$2\\]: $(($2 + 1))\$" \
+		ivshmem -d "$IVS_BDF" wait-state "$2" $(($2 + 1)) -t 60
+}
+
+# ivs_data_from_peer <check> <peer>: its counter, written before each of
+# its doorbells into rw[ID] and the first word of its output section
+ivs_data_from_peer()
+{
+	local name=$1 peer=$2 out rw
+
+	out=$(ivshmem -d "$IVS_BDF" read32 "in:$peer" 0)
+	rw=$(ivshmem -d "$IVS_BDF" read32 rw $((peer * 4)))
+	if [ "${out:-0}" -ge 1 ] && [ "${rw:-0}" -ge 1 ]; then
+		jh_pass "$name/data-from-peer"
+	else
+		jh_fail "$name/data-from-peer" "peer $peer: output word '$out', rw[$peer] '$rw'"
+	fi
+}
+
+# ivs_root_to_peer <check> <peer> <vector> <count>: the root stores data,
+# then rings <count> doorbells half a second apart; the demo (console in
+# the hypervisor ring) prints each interrupt with the root's data
+ivs_root_to_peer()
+{
+	local name=$1 peer=$2 vector=$3 count=$4 before want i
+
+	jh_expect_ok "$name/write-rw" ivshmem -d "$IVS_BDF" write32 rw 0 4711
+	jh_expect_ok "$name/write-out" ivshmem -d "$IVS_BDF" write32 out 0 815
+	before=$(ivs_console_count 'IVSHMEM: got interrupt')
+	for i in $(seq "$count"); do
+		ivshmem -d "$IVS_BDF" ring "$peer" "$vector"
+		sleep 0.5
+	done
+	want=$((before + count))
+	jh_wait_for "$name/peer-counted-doorbells" 20 \
+		sh -c "[ \$(jailhouse console | grep -c 'IVSHMEM: got interrupt') -ge $want ]"
+	jh_expect_output "$name/peer-read-rw" '^rw\[0\] = 4711' jailhouse console
+	jh_expect_output "$name/peer-read-output" '^in@0x0000 = 815' \
+		jailhouse console
+}
+
+# ivs_root_gets_doorbells <check> <count>: the demo rings the root
+ivs_root_gets_doorbells()
+{
+	jh_expect_output "$1/root-counted-doorbells" "^received $2 " \
+		ivshmem -d "$IVS_BDF" wait -n "$2" -t 60
+}
+
+# ivs_destroy_notifies <check> <cell> <peer> <count cmd>: destroying the
+# cell zeroes its state entry and interrupts the root; <count cmd> (a
+# shell command line) reads a counter that only this notification moves
+ivs_destroy_notifies()
+{
+	local name=$1 cell=$2 peer=$3 before
+
+	shift 3
+	before=$(sh -c "$*")
+	jh_expect_ok "$name/destroy" jailhouse cell destroy "$cell"
+	jh_expect_output "$name/state-zeroed" '^0$' \
+		ivshmem -d "$IVS_BDF" peer-state "$peer"
+	jh_wait_for "$name/root-notified" 10 \
+		sh -c "[ \$($*) -gt $before ]"
+}
