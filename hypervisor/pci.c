@@ -99,6 +99,15 @@ bool pci_cfg_write(struct cell *cell, u16 bdf, unsigned int reg,
 	return true;
 }
 
+void pci_cell_reset(struct cell *cell)
+{
+	unsigned int n;
+
+	for (n = 0; n < cell->num_pci_devices; n++)
+		if (cell->pci_devices[n].ops)
+			cell->pci_devices[n].ops->reset(&cell->pci_devices[n]);
+}
+
 static enum mmio_result ecam_handler(void *arg, struct mmio_access *access)
 {
 	struct cell *cell = arg;

@@ -91,6 +91,12 @@ static u8 cell_cpu_ifs(const struct cell *cell)
 
 /* ---- injection ---------------------------------------------------------- */
 
+/*
+ * Marks a queued SPI without physical source (virtual PCI INTx): it is
+ * injected as a software interrupt, not linked to a physical one.
+ */
+#define QUEUED_VIRTUAL_SPI	0x8000
+
 static u64 free_lrs(void)
 {
 	u64 elrsr = gich_read(GICH_ELRSR0);
@@ -107,9 +113,12 @@ static u64 free_lrs(void)
 static bool inject(u16 irq, u8 source, u8 priority)
 {
 	u64 elrsr = free_lrs();
-	bool hw = irq >= 16;
+	bool hw = irq >= 16 && !(irq & QUEUED_VIRTUAL_SPI);
 	unsigned int n, free = num_lrs;
-	u32 lr, match = irq | (hw ? 0 : (u32)source << GICH_LR_CPUID_SHIFT);
+	u32 lr, match;
+
+	irq &= GICH_LR_VIRT_ID_MASK;
+	match = irq | (irq < 16 ? (u32)source << GICH_LR_CPUID_SHIFT : 0);
 
 	for (n = 0; n < num_lrs; n++) {
 		if (elrsr & (1ULL << n)) {
@@ -174,8 +183,9 @@ static void refill_from_queue(struct per_cpu *cpu_data)
 		q->head = (q->head + 1) % GIC_PENDING_QUEUE;
 		q->count--;
 	}
-	if (!q->count)
-		gich_write(GICH_HCR, GICH_HCR_EN);
+	/* other CPUs may have queued: keep refilling until empty */
+	gich_write(GICH_HCR, q->count ? GICH_HCR_EN | GICH_HCR_UIE :
+		   GICH_HCR_EN);
 	spin_unlock(&cpu_data->arch.pending_lock);
 }
 
@@ -205,6 +215,9 @@ void gic_handle_irqs(struct per_cpu *cpu_data)
 			deactivate(iar);
 			cpu_stats_inc(cpu_data,
 				      JAILHOUSE_CPU_STAT_VMEXITS_MANAGEMENT);
+			/* virtual SPIs other CPUs queued for this one */
+			if (READ_ONCE(cpu_data->arch.pending.count))
+				refill_from_queue(cpu_data);
 		} else if (irq < 16) {
 			deactivate(iar);
 			inject_or_queue(cpu_data, irq, (iar >> 10) & 7,
@@ -232,6 +245,53 @@ void gic_drop_pending_irqs(void)
 			break;
 		deactivate(iar);
 	}
+}
+
+/*
+ * A virtual SPI (no physical source, e.g. an ivshmem INTx line) becomes
+ * pending in @cell if the cell owns it and its guest enabled it at the
+ * distributor: on the cell's first CPU the guest targets it at (the first
+ * CPU of the cell if none), directly if that is this CPU, else through
+ * the CPU's queue and a kick. Returns false if nothing was injected.
+ */
+bool gic_inject_virtual_spi(struct cell *cell, unsigned int irq)
+{
+	struct per_cpu *target;
+	struct gic_pending *q;
+	unsigned int cpu;
+	bool queued;
+	u8 targets;
+
+	if (irq < 32 || !cell_owns_irq(cell, irq) ||
+	    !(gicd_read(GICD_ISENABLER + irq / 32 * 4) & (1U << (irq % 32))))
+		return false;
+	targets = mmio_read8((u8 *)gicd + GICD_ITARGETSR + irq) &
+		cell_cpu_ifs(cell);
+	for (cpu = first_cpu(cell->cpu_set); cpu < MAX_CPUS;
+	     cpu = next_cpu(cpu, cell->cpu_set))
+		if (!targets || per_cpu(cpu)->arch.gic_cpu_if & targets)
+			break;
+	if (cpu >= MAX_CPUS)
+		return false;
+
+	target = per_cpu(cpu);
+	if (target == this_cpu_data()) {
+		inject_or_queue(target, irq | QUEUED_VIRTUAL_SPI, 0,
+				GIC_DEFAULT_PRIORITY);
+		return true;
+	}
+	q = &target->arch.pending;
+	spin_lock(&target->arch.pending_lock);
+	queued = q->count < GIC_PENDING_QUEUE;
+	if (queued) {
+		q->irq[(q->head + q->count) % GIC_PENDING_QUEUE] =
+			irq | QUEUED_VIRTUAL_SPI;
+		q->count++;
+	}
+	spin_unlock(&target->arch.pending_lock);
+	if (queued)
+		gic_send_kick(cpu);
+	return queued;
 }
 
 void gic_send_kick(unsigned int cpu)
@@ -332,6 +392,8 @@ static void hand_back_virtual_state(struct per_cpu *cpu_data)
 	spin_lock(&cpu_data->arch.pending_lock);
 	for (; q->count; q->count--) {
 		irq = q->irq[q->head];
+		if (irq & QUEUED_VIRTUAL_SPI)
+			continue;	/* no physical line to hand it to */
 		hand_back_lr(irq | GICH_LR_PENDING |
 			     (irq >= 16 ? GICH_LR_HW :
 			      (u32)q->source[q->head] << GICH_LR_CPUID_SHIFT));

@@ -233,6 +233,31 @@ static bool guest_ipi(u32 icr, u32 dest)
 	return true;
 }
 
+/*
+ * An interrupt a virtual device of @cell raises with the MSI message its
+ * guest programmed: sent as a fixed IPI if the destination reaches CPUs
+ * of @cell and no others. The receiving CPU takes it without an exit.
+ */
+bool apic_send_cell_irq(struct cell *cell, u32 dest, bool logical,
+			unsigned int vector)
+{
+	u32 icr = (vector & APIC_ICR_VECTOR_MASK) | APIC_ICR_DLVR_FIXED |
+		(logical ? APIC_ICR_DEST_LOGICAL : 0);
+	bool reached = false;
+	unsigned int cpu;
+
+	for (cpu = 0; cpu < hypervisor_max_cpus(); cpu++) {
+		if (!cpu_entered(cpu) || !ipi_targets_cpu(cpu, icr, dest))
+			continue;
+		if (!cell_owns_cpu(cell, cpu))
+			return false;
+		reached = true;
+	}
+	if (reached)
+		apic_send(dest, icr);
+	return reached;
+}
+
 bool x2apic_icr_write(u64 value)
 {
 	if (!x2apic_mode)

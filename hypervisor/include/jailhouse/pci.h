@@ -27,6 +27,8 @@ struct pci_device_ops {
 	/* returns false if the write is refused (fault) */
 	bool (*cfg_write)(struct pci_device *dev, unsigned int reg,
 			  unsigned int size, u32 value);
+	/* back to power-on state (the cell stopped or restarts) */
+	void (*reset)(struct pci_device *dev);
 };
 
 struct pci_device {
@@ -44,5 +46,12 @@ u32 pci_cfg_read(struct cell *cell, u16 bdf, unsigned int reg,
 		 unsigned int size);
 bool pci_cfg_write(struct cell *cell, u16 bdf, unsigned int reg,
 		   unsigned int size, u32 value);
+
+/*
+ * Reset the cell's virtual devices: call when a non-root cell is shut
+ * down, has failed, or is (re)started. An ivshmem device then drops its
+ * state to 0 and its peers get the state-change interrupt.
+ */
+void pci_cell_reset(struct cell *cell);
 
 #endif /* !_JAILHOUSE_PCI_H */

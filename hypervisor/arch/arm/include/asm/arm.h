@@ -36,6 +36,7 @@ void gic_cpu_exit(struct per_cpu *cpu_data);
 void gic_handle_irqs(struct per_cpu *cpu_data);
 void gic_drop_pending_irqs(void);
 void gic_send_kick(unsigned int cpu);
+bool gic_inject_virtual_spi(struct cell *cell, unsigned int irq);
 void gic_cpu_reset_virtual(struct per_cpu *cpu_data);
 
 /* psci.c */

@@ -9,6 +9,7 @@
 #include <jailhouse/mmio.h>
 
 struct per_cpu;
+struct cell;
 
 /* xAPIC register offsets (x2APIC MSR = 0x800 + offset / 16) */
 #define APIC_REG_ID		0x020
@@ -48,6 +49,8 @@ u64 apic_xapic_phys(void);
 bool apic_is_xapic_page(u64 gpa);
 enum mmio_result xapic_access(struct mmio_access *access);
 bool x2apic_icr_write(u64 value);
+bool apic_send_cell_irq(struct cell *cell, u32 dest, bool logical,
+			unsigned int vector);
 bool apic_base_write(u64 value);
 
 /* Make a CPU leave guest mode so that it looks at its requests. */
