@@ -14,6 +14,6 @@ ivs_load || jh_end
 hv_enable bench-enable || jh_end
 jh_wait_for bench-device 10 test -e "$IVS_PCI/$IVS_BDF" || jh_end
 ivs_bench_root
-hv_disable bench-disable
+ivs_disable bench-disable
 jh_pass bench-ran
 jh_end

@@ -35,13 +35,13 @@ ivs_arm enable1 && {
 	ivs_maps enable1/maps
 	ivs_root_alone enable1/root
 }
-hv_disable disable1
+ivs_disable disable1
 ivs_device_gone disable1
 jh_expect_dmesg disable1/host-removed 'jailhouse: Virtual PCI host removed'
 
 hv_enable enable2 || jh_end
 ivs_device_present enable2
-hv_disable disable2
+ivs_disable disable2
 ivs_device_gone disable2
 jh_expect_ok rmmod/jailhouse rmmod jailhouse
 jh_expect_ok rmmod/uio_ivshmem rmmod uio_ivshmem

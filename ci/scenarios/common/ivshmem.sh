@@ -122,6 +122,14 @@ ivs_root_alone()
 		sh -c "[ \$(ivshmem -d $IVS_BDF count) -gt $after ]"
 }
 
+# ivs_disable <check>: disable (hv-root.sh's hv_disable also proves the
+# CPUs with a workload, which costs minutes in Bochs; not needed here)
+ivs_disable()
+{
+	jh_expect_ok "$1" jailhouse disable || return 1
+	jh_expect_file "$1/sysfs-enabled" "$JH_SYSFS/enabled" 0
+}
+
 # After disable: device, uio device, windows gone; enable brings them back.
 ivs_device_gone()
 {

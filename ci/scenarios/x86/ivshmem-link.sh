@@ -37,12 +37,12 @@ ivs_x86 enable1 && {
 	ivs_maps enable1/maps
 	ivs_root_alone enable1/root
 }
-hv_disable disable1
+ivs_disable disable1
 ivs_device_gone disable1
 
 hv_enable enable2 || jh_end
 ivs_device_present enable2
-hv_disable disable2
+ivs_disable disable2
 ivs_device_gone disable2
 jh_expect_ok rmmod/jailhouse rmmod jailhouse
 jh_expect_ok rmmod/uio_ivshmem rmmod uio_ivshmem
