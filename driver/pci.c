@@ -44,7 +44,7 @@
 struct jh_vpci {
 	struct pci_host_bridge *bridge;
 	void __iomem *ecam;
-	struct resource *ecam_res;
+	struct resource ecam_res;
 	struct resource window;
 	struct resource busn;
 	u8 end_bus;
@@ -203,9 +203,8 @@ static void vpci_release_resources(void)
 		release_resource(&vpci.window);
 	if (vpci.ecam)
 		iounmap(vpci.ecam);
-	if (vpci.ecam_res)
-		release_mem_region(vpci.ecam_res->start,
-				   resource_size(vpci.ecam_res));
+	if (vpci.ecam_res.parent)
+		release_resource(&vpci.ecam_res);
 	memset(&vpci, 0, sizeof(vpci));
 }
 
@@ -220,11 +219,19 @@ static int vpci_claim_windows(void)
 	vpci.end_bus = sys->platform_info.pci_mmconfig_end_bus;
 	vpci.irq_base = sys->root_cell.vpci_irq_base;
 
-	vpci.ecam_res = request_mem_region(base, size, "jailhouse vPCI ECAM");
-	if (!vpci.ecam_res) {
-		pr_err("Virtual PCI ECAM window 0x%llx-0x%llx is in use\n",
-		       base, base + size - 1);
-		return -EBUSY;
+	/*
+	 * Listed in /proc/iomem but not marked busy: /dev/mem may still
+	 * inspect the emulated config space (IO_STRICT_DEVMEM).
+	 */
+	vpci.ecam_res.name = "jailhouse vPCI ECAM";
+	vpci.ecam_res.start = base;
+	vpci.ecam_res.end = base + size - 1;
+	vpci.ecam_res.flags = IORESOURCE_MEM;
+	err = request_resource(&iomem_resource, &vpci.ecam_res);
+	if (err) {
+		pr_err("Virtual PCI ECAM window %pR is in use\n",
+		       &vpci.ecam_res);
+		return err;
 	}
 	vpci.ecam = ioremap(base, size);
 	if (!vpci.ecam)
@@ -278,7 +285,7 @@ static int add_virtual_host(void)
 	}
 	vpci.bridge = bridge;
 	pr_info("Virtual PCI host %04x:%02x added (ECAM %pR, BARs %pR)\n",
-		bridge->domain_nr, bridge->busnr, vpci.ecam_res, &vpci.window);
+		bridge->domain_nr, bridge->busnr, &vpci.ecam_res, &vpci.window);
 	return 0;
 
 release:
