@@ -192,6 +192,14 @@ int cell_init(struct cell *cell)
 		}
 	}
 
+	if (cell != &root_cell) {
+		cell->comm_page = page_alloc(&mem_pool, 1);
+		if (!cell->comm_page) {
+			err = -ENOMEM;
+			goto err_free;
+		}
+	}
+
 	err = arch_cell_create(cell);
 	if (err)
 		goto err_free;

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /* Running the shared config validator with the console as report sink. */
+#include <jailhouse/cell.h>
 #include <jailhouse/config.h>
 #include <jailhouse/config_check.h>
 #include <jailhouse/errno.h>
@@ -55,6 +56,33 @@ int config_check_system(const struct jailhouse_system *config, u64 max_size)
 		printk("ERROR: system configuration rejected (%u errors)\n",
 		       chk.errors);
 		return -EINVAL;
+	}
+	return 0;
+}
+
+int config_check_cell(const struct jailhouse_cell_desc *config, u64 size,
+		      const struct jailhouse_cell_desc *const others[],
+		      unsigned int num_others)
+{
+	const struct jailhouse_cell_desc *all[CONFIG_CHECK_MAX_CELLS + 1];
+	struct jh_check chk = { .report = report_finding };
+	unsigned int n;
+
+	if (num_others > CONFIG_CHECK_MAX_CELLS)
+		return -ENOSPC;
+	if (jh_check_cell_image(&chk, config, size) ||
+	    jh_check_cell_in_system(&chk, system_config, config)) {
+		printk("ERROR: cell configuration \"%.*s\" rejected (%u errors)\n",
+		       JAILHOUSE_CELL_NAME_MAXLEN, config->name, chk.errors);
+		return -EINVAL;
+	}
+	for (n = 0; n < num_others; n++)
+		all[n] = others[n];
+	all[n] = config;
+	if (jh_check_cells_disjoint(&chk, all, num_others + 1)) {
+		printk("ERROR: cell \"%.*s\" overlaps an existing cell\n",
+		       JAILHOUSE_CELL_NAME_MAXLEN, config->name);
+		return -EBUSY;
 	}
 	return 0;
 }

@@ -10,6 +10,7 @@
 #include <jailhouse/errno.h>
 #include <jailhouse/hypercall.h>
 #include <jailhouse/image.h>
+#include <jailhouse/pci.h>
 #include <jailhouse/printk.h>
 #include <jailhouse/unit.h>
 #include <asm/spinlock.h>
@@ -31,16 +32,6 @@ static bool cpu_id_valid(unsigned long cpu)
 {
 	return cpu < hypervisor_max_cpus() && cpu < MAX_CPUS &&
 		per_cpu(cpu)->cell;
-}
-
-static struct cell *cell_by_id(unsigned long id)
-{
-	struct cell *cell;
-
-	for (cell = &root_cell; cell; cell = cell->next)
-		if (cell->id == id)
-			return cell;
-	return NULL;
 }
 
 /* A root-cell CPU that does not run guest code (it cannot call DISABLE). */
@@ -67,6 +58,8 @@ static long hypervisor_disable(struct per_cpu *cpu_data)
 	control_lock();
 	if (num_cells > 1) {
 		control_unlock();
+		printk("Cannot disable: %u cells besides the root cell exist, destroy them first\n",
+		       num_cells - 1);
 		return -EBUSY;
 	}
 	stopped_cpu = stopped_root_cpu();
@@ -131,7 +124,7 @@ static long cpu_get_info(struct per_cpu *caller, unsigned long cpu,
 
 static long cell_get_state(struct per_cpu *caller, unsigned long id)
 {
-	struct cell *cell = cell_by_id(id);
+	struct cell *cell = cell_find(id);
 
 	if (!cell)
 		return -ENOENT;
@@ -187,8 +180,7 @@ long hypercall(unsigned long code, unsigned long arg1, unsigned long arg2)
 	case JAILHOUSE_HC_CELL_START:
 	case JAILHOUSE_HC_CELL_SET_LOADABLE:
 	case JAILHOUSE_HC_CELL_DESTROY:
-		/* cell management arrives with the cells issue */
-		return -ENOSYS;
+		return cell_management(code, arg1);
 	default:
 		return -ENOSYS;
 	}
@@ -214,8 +206,11 @@ void panic_park(void)
 	       cell->config->name);
 	cpu_data->failed = true;
 	cpu_data->stopped = true;
-	if (cell != &root_cell && cell->comm_page)
+	if (cell != &root_cell && cell->comm_page) {
 		cell->comm_page->comm_region.cell_state =
 			JAILHOUSE_CELL_FAILED;
+		/* its peers learn through their virtual devices */
+		pci_cell_reset(cell);
+	}
 	arch_panic_park();
 }

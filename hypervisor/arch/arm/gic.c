@@ -403,10 +403,14 @@ static void hand_back_virtual_state(struct per_cpu *cpu_data)
 	clear_virtual_interface();
 }
 
-/* The guest CPU powers off: what it had not handled goes back. */
+/*
+ * The guest CPU powers off or changes cells: what it had not handled goes
+ * back, and its virtual CPU interface starts disabled, as after reset.
+ */
 void gic_cpu_reset_virtual(struct per_cpu *cpu_data)
 {
 	hand_back_virtual_state(cpu_data);
+	gich_write(GICH_VMCR, 0);
 	gich_write(GICH_HCR, GICH_HCR_EN);
 }
 
@@ -632,26 +636,69 @@ find_gic_overlap(const struct cell *cell, u64 *gic_base)
 	return NULL;
 }
 
-static void collect_owned_irqs(struct cell *cell)
+/* The SPIs the irqchips of @config grant, as a bitmap. */
+static void config_spis(const struct jailhouse_cell_desc *config,
+			unsigned long *spis)
 {
-	const struct jailhouse_irqchip *chip =
-		jailhouse_cell_irqchips(cell->config);
+	const struct jailhouse_irqchip *chip = jailhouse_cell_irqchips(config);
 	unsigned int n, pin;
 
-	/* banked SGIs and PPIs of the cell's own CPUs */
-	for (n = 0; n < 32; n++)
-		if (n != SGI_HV_KICK && n != maint_irq)
-			set_bit_nonatomic(n, cell->arch.irq_owned);
-
-	for (n = 0; n < cell->config->num_irqchips; n++) {
+	for (n = 0; n < config->num_irqchips; n++) {
 		if (chip[n].address != gicd_base)
 			continue;
 		for (pin = 0; pin < 128; pin++)
 			if (chip[n].pin_bitmap[pin / 32] & (1U << (pin % 32)) &&
 			    chip[n].pin_base + pin >= 32 &&
 			    chip[n].pin_base + pin < num_irqs)
-				set_bit_nonatomic(chip[n].pin_base + pin,
-						  cell->arch.irq_owned);
+				set_bit_nonatomic(chip[n].pin_base + pin, spis);
+	}
+}
+
+static void collect_owned_irqs(struct cell *cell)
+{
+	unsigned int n;
+
+	/* banked SGIs and PPIs of the cell's own CPUs */
+	for (n = 0; n < 32; n++)
+		if (n != SGI_HV_KICK && n != maint_irq)
+			set_bit_nonatomic(n, cell->arch.irq_owned);
+	config_spis(cell->config, cell->arch.irq_owned);
+}
+
+static void disable_spi(unsigned int irq)
+{
+	gicd_write(GICD_ICENABLER + (irq / 32) * 4, 1U << (irq % 32));
+}
+
+/*
+ * A non-root cell takes its SPIs from the root cell, disabled (the root
+ * cell's settings must not fire into the new cell), and gives them back
+ * disabled when it goes; the root cell gets back what its config grants.
+ */
+static void take_spis_from_root(struct cell *cell)
+{
+	unsigned int irq;
+
+	for (irq = 32; irq < num_irqs; irq++) {
+		if (!test_bit(irq, cell->arch.irq_owned))
+			continue;
+		disable_spi(irq);
+		clear_bit_nonatomic(irq, root_cell.arch.irq_owned);
+	}
+}
+
+static void return_spis_to_root(struct cell *cell)
+{
+	unsigned long root_spis[BITS_TO_LONGS(1024)] = { 0 };
+	unsigned int irq;
+
+	config_spis(root_cell.config, root_spis);
+	for (irq = 32; irq < num_irqs; irq++) {
+		if (!test_bit(irq, cell->arch.irq_owned))
+			continue;
+		disable_spi(irq);
+		if (test_bit(irq, root_spis))
+			set_bit_nonatomic(irq, root_cell.arch.irq_owned);
 	}
 }
 
@@ -670,16 +717,23 @@ static int gic_cell_init(struct cell *cell)
 		return -EINVAL;
 	}
 	collect_owned_irqs(cell);
+	if (cell != &root_cell)
+		take_spis_from_root(cell);
 
 	err = paging_create(&cell->arch.stage2, gicv_base, GICC_SIZE,
 			    gicc_base, PAGE_FLAG_READ | PAGE_FLAG_WRITE |
 			    PAGE_FLAG_DEVICE, PAGING_NO_HUGE);
 	if (err)
 		return err;
-	err = mmio_region_register(&cell->mmio, gicd_base, GICD_SIZE,
-				   gicd_handler, cell);
-	if (err)
-		paging_destroy(&cell->arch.stage2, gicc_base, GICC_SIZE);
+	if (!err) {
+		err = mmio_region_register(&cell->mmio, gicd_base, GICD_SIZE,
+					   gicd_handler, cell);
+		if (err)
+			paging_destroy(&cell->arch.stage2, gicc_base,
+				       GICC_SIZE);
+	}
+	if (err && cell != &root_cell)
+		return_spis_to_root(cell);
 	return err;
 }
 
@@ -687,6 +741,8 @@ static void gic_cell_exit(struct cell *cell)
 {
 	mmio_region_unregister(&cell->mmio, gicd_base);
 	paging_destroy(&cell->arch.stage2, gicc_base, GICC_SIZE);
+	if (cell != &root_cell)
+		return_spis_to_root(cell);
 }
 
 static unsigned int gic_mmio_count_regions(struct cell *cell)

@@ -6,9 +6,24 @@
 #include <asm/paging.h>
 #include <asm/sysregs.h>
 
+/* What an inmate learns about the machine from its comm region. */
+static void fill_comm_region(struct cell *cell)
+{
+	struct jailhouse_comm_region *comm = &cell->comm_page->comm_region;
+	const struct jailhouse_system *sys = system_config;
+
+	comm->gic_version = sys->platform_info.arm.gic_version;
+	comm->gicd_base = sys->platform_info.arm.gicd_base;
+	comm->gicc_base = sys->platform_info.arm.gicc_base;
+	comm->gicr_base = 0;
+	comm->vpci_irq_base = cell->config->vpci_irq_base;
+}
+
 int arch_cell_create(struct cell *cell)
 {
 	cell->arch.vmid = cell->id & 0xff;
+	if (cell->comm_page)
+		fill_comm_region(cell);
 	return paging_init_root(&cell->arch.stage2, &arm_stage2_format);
 }
 

@@ -58,6 +58,9 @@ static long psci_cpu_on(struct per_cpu *caller, u32 mpidr, u32 entry,
 
 	if (!target)
 		return PSCI_INVALID_PARAMETERS;
+	/* a CPU parked after a fault stays off until its cell restarts */
+	if (target->failed)
+		return PSCI_DENIED;
 
 	spin_lock(&psci_lock);
 	if (target->arch.psci_state == PSCI_CPU_IS_ON) {
@@ -86,7 +89,7 @@ static long psci_affinity_info(struct per_cpu *caller, u32 mpidr, u32 level)
 }
 
 /* Start the guest CPU like a reset would, in SVC mode at entry. */
-static void start_guest_cpu(struct trap_frame *frame, u32 entry, u32 context)
+void arm_start_guest(struct trap_frame *frame, u32 entry, u32 context)
 {
 	unsigned int n;
 
@@ -100,28 +103,47 @@ static void start_guest_cpu(struct trap_frame *frame, u32 entry, u32 context)
 		       ((entry & 1) ? PSR_T : 0));
 }
 
-/* The guest CPU is off: wait in HYP mode until a CPU_ON names it. */
-static void psci_cpu_off(struct per_cpu *cpu_data, struct trap_frame *frame)
+void psci_set_off(struct per_cpu *cpu_data)
+{
+	spin_lock(&psci_lock);
+	cpu_data->arch.psci_state = PSCI_CPU_IS_OFF;
+	spin_unlock(&psci_lock);
+}
+
+void psci_set_on(struct per_cpu *cpu_data)
+{
+	spin_lock(&psci_lock);
+	cpu_data->arch.psci_state = PSCI_CPU_IS_ON;
+	spin_unlock(&psci_lock);
+}
+
+/* An off CPU named by a CPU_ON starts at its entry (does not return). */
+void psci_try_wake(struct per_cpu *cpu_data)
 {
 	struct per_cpu_arch *arch = &cpu_data->arch;
+	struct trap_frame *frame = arm_guest_frame(cpu_data);
 
-	spin_lock(&psci_lock);
-	arch->psci_state = PSCI_CPU_IS_OFF;
-	cpu_data->stopped = true;
-	spin_unlock(&psci_lock);
-
-	gic_cpu_reset_virtual(cpu_data);
-	while (arch->psci_state != PSCI_CPU_IS_ON_PENDING) {
-		wait_for_interrupt();
-		gic_drop_pending_irqs();
-		memory_barrier();
-	}
-
-	start_guest_cpu(frame, arch->psci_entry, arch->psci_context);
+	memory_barrier();
+	if (arch->psci_state != PSCI_CPU_IS_ON_PENDING)
+		return;
+	arm_start_guest(frame, arch->psci_entry, arch->psci_context);
 	spin_lock(&psci_lock);
 	arch->psci_state = PSCI_CPU_IS_ON;
 	cpu_data->stopped = false;
 	spin_unlock(&psci_lock);
+	arm_activate(frame);
+}
+
+/* The guest CPU is off: wait in HYP mode until a CPU_ON names it. */
+static void __noreturn psci_cpu_off(struct per_cpu *cpu_data)
+{
+	spin_lock(&psci_lock);
+	cpu_data->arch.psci_state = PSCI_CPU_IS_OFF;
+	cpu_data->stopped = true;
+	spin_unlock(&psci_lock);
+
+	gic_cpu_reset_virtual(cpu_data);
+	arm_cpu_off_loop(cpu_data);
 }
 
 /* Power off or reset the machine through the firmware. */
@@ -160,8 +182,7 @@ bool psci_handle_smc(struct per_cpu *cpu_data, struct trap_frame *frame)
 		result = PSCI_VERSION_0_2;
 		break;
 	case PSCI_CPU_OFF:
-		psci_cpu_off(cpu_data, frame);
-		return false;
+		psci_cpu_off(cpu_data);
 	case PSCI_CPU_ON:
 	case PSCI_CPU_ON_64:
 		result = psci_cpu_on(cpu_data, frame->r[1], frame->r[2],

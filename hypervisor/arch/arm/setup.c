@@ -185,14 +185,6 @@ void arch_panic_stop(void)
 		wait_for_interrupt();
 }
 
-void arch_panic_park(void)
-{
-	while (1) {
-		gic_drop_pending_irqs();
-		wait_for_interrupt();
-	}
-}
-
 int arch_uart_pio_setup(struct uart_chip *chip)
 {
 	printk("ERROR: port I/O consoles do not exist on ARM\n");

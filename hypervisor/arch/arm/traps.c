@@ -394,4 +394,5 @@ void arm_handle_irq(struct trap_frame *frame)
 
 	cpu_stats_inc(cpu_data, JAILHOUSE_CPU_STAT_VMEXITS_TOTAL);
 	gic_handle_irqs(cpu_data);
+	arm_check_requests(cpu_data, frame);
 }

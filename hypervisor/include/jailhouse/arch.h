@@ -64,7 +64,14 @@ void arch_shutdown(void);
 
 /* --- cells ------------------------------------------------------------- */
 
-/* Arch state of a new cell (stage-2/EPT root, IDs). Root cell included. */
+/*
+ * Arch state of a new cell (stage-2/EPT root, IDs), root cell included,
+ * called from cell_init() before the memory regions are mapped. For
+ * non-root cells cell->comm_page exists already: fill the arch tail of
+ * the comm region here (it stays valid for the cell's lifetime; the core
+ * rewrites only the generic header at each start).
+ * arch_cell_destroy() runs after the regions were unmapped.
+ */
 int arch_cell_create(struct cell *cell);
 void arch_cell_destroy(struct cell *cell);
 
@@ -101,15 +108,43 @@ void __noreturn arch_panic_stop(void);
  */
 void __noreturn arch_panic_park(void);
 
+/* --- cell lifecycle ------------------------------------------------------ */
+
 /*
- * --- cells issue (not yet called by the core) -------------------------
- * int arch_cpu_suspend(unsigned int cpu);  stop a CPU in the hypervisor
- * void arch_cpu_resume(unsigned int cpu);
- * void arch_cpu_reset(unsigned int cpu);   next resume starts at the
- *                                          cell's reset address
- * void arch_cpu_park(unsigned int cpu);    halt a CPU of a stopped cell
- * void arch_cell_reset(struct cell *cell);
- * void arch_config_commit(struct cell *cell_added_removed);
+ * Called by the core (lifecycle.c) on a root-cell CPU with the control
+ * lock held, never with cpu == the calling CPU. A target CPU is in one of
+ * three places: running guest code, powered off by its cell (waiting in
+ * the hypervisor) or parked after a fault; it must answer in all three.
+ *
+ * arch_cpu_suspend(cpu): returns 0 once @cpu waits in the hypervisor and
+ * runs no guest code until arch_cpu_resume(cpu); -EBUSY (and @cpu not
+ * suspended) if it does not answer in time. While a CPU is suspended the
+ * core may change per_cpu(cpu)->cell, ->failed and the cell's memory.
+ *
+ * arch_cpu_reset(cpu), arch_cpu_park(cpu): only on a suspended CPU; the
+ * request takes effect when it is resumed, with the cell it then has:
+ *   reset: the architectural reset state of per_cpu(cpu)->cell: its first
+ *          CPU starts at cpu_reset_address (x86: real mode; ARM: SVC mode,
+ *          MMU and caches off), every other CPU powered off until the
+ *          cell's boot CPU starts it (x86: INIT/SIPI; ARM: PSCI CPU_ON).
+ *   park:  powered off in the cell (stopped = true), address space of the
+ *          cell loaded; the cell's own CPUs may start it (CPU_ON, SIPI)
+ *          unless ->failed. CPUs given back to the root cell are parked,
+ *          Linux brings them online again.
+ *
+ * arch_cell_reset(cell): arch_cpu_reset() on every CPU of the suspended
+ * cell, after the core wrote the comm region (make it visible to a guest
+ * that starts with caches off).
+ *
+ * arch_config_commit(cell): after memory moved between the root cell and
+ * @cell (NULL: only the root cell changed), with the affected CPUs
+ * suspended: flush stale guest translations.
  */
+int arch_cpu_suspend(unsigned int cpu);
+void arch_cpu_resume(unsigned int cpu);
+void arch_cpu_reset(unsigned int cpu);
+void arch_cpu_park(unsigned int cpu);
+void arch_cell_reset(struct cell *cell);
+void arch_config_commit(struct cell *cell_added_removed);
 
 #endif /* !_JAILHOUSE_ARCH_H */

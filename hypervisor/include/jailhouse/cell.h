@@ -24,6 +24,8 @@ struct cell {
 	unsigned long config_pages;	/* 0: part of the system config */
 
 	unsigned long cpu_set[BITS_TO_LONGS(MAX_CPUS)];
+	/* LOADABLE regions are mapped into the root cell (shut down) */
+	bool loadable;
 
 	struct mmio_dispatcher mmio;
 	struct mmio_subpage *subpages;
@@ -32,7 +34,12 @@ struct cell {
 	struct pci_device *pci_devices;
 	unsigned int num_pci_devices;
 
-	/* one page, mapped into the cell at its COMM_REGION memory region */
+	/*
+	 * One page, mapped into the cell at its COMM_REGION memory region.
+	 * Every non-root cell has one, allocated before arch_cell_create()
+	 * (which may fill the arch tail); the root cell only if its config
+	 * has a COMM_REGION region.
+	 */
 	union {
 		struct jailhouse_comm_region comm_region;
 		u8 padding[PAGE_SIZE];
@@ -106,5 +113,14 @@ int cell_unmap_region(struct cell *cell, const struct jailhouse_memory *mem);
 
 /* Root cell from the system config (called once during enable). */
 int root_cell_init(void);
+
+/* The cell with this ID, or NULL. */
+struct cell *cell_find(unsigned long id);
+
+/*
+ * CELL_CREATE, CELL_SET_LOADABLE, CELL_START, CELL_DESTROY from a root
+ * CPU (lifecycle.c): takes the control lock, returns the hypercall result.
+ */
+long cell_management(unsigned long code, unsigned long arg);
 
 #endif /* !_JAILHOUSE_CELL_H */

@@ -41,6 +41,7 @@ struct per_cpu *test_this_cpu(void)
 /* --- what gic.c needs from the rest of the hypervisor --------------------- */
 
 const struct jailhouse_system *system_config;
+struct cell root_cell;
 
 unsigned int next_cpu(int cpu, const unsigned long *set)
 {

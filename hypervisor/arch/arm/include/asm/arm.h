@@ -42,6 +42,16 @@ void gic_cpu_reset_virtual(struct per_cpu *cpu_data);
 /* psci.c */
 /* false if the guest continues elsewhere (CPU_OFF -> CPU_ON) */
 bool psci_handle_smc(struct per_cpu *cpu_data, struct trap_frame *frame);
+void arm_start_guest(struct trap_frame *frame, u32 entry, u32 context);
+void psci_set_off(struct per_cpu *cpu_data);
+void psci_set_on(struct per_cpu *cpu_data);
+void psci_try_wake(struct per_cpu *cpu_data);
+
+/* control.c */
+/* after a physical interrupt from guest mode: suspend, reset, park */
+void arm_check_requests(struct per_cpu *cpu_data, struct trap_frame *frame);
+/* no guest code to run: wait for CPU_ON or a request of the core */
+void __noreturn arm_cpu_off_loop(struct per_cpu *cpu_data);
 
 /* mmu_cell.c */
 void arm_cell_load_stage2(struct cell *cell);

@@ -51,6 +51,11 @@ struct per_cpu_arch {
 	volatile u32 psci_entry;
 	volatile u32 psci_context;
 	volatile bool kick_pending;
+
+	/* cell lifecycle (control.c) */
+	volatile bool suspend_hold;	/* set by the management CPU */
+	volatile bool suspended;	/* set by this CPU while it waits */
+	unsigned long requests;		/* ARM_REQ_*, atomic */
 };
 
 static inline struct per_cpu *arch_this_cpu_data(void)

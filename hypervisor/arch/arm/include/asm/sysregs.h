@@ -31,6 +31,12 @@
 #define SYSREG_HVBAR		"p15, 4, %0, c12, c0, 0"
 #define SYSREG_HTPIDR		"p15, 4, %0, c13, c0, 2"
 #define SYSREG_CNTHCTL		"p15, 4, %0, c14, c1, 0"
+/* guest (PL1) registers the hypervisor resets when a cell starts */
+#define SYSREG_TTBCR		"p15, 0, %0, c2, c0, 2"
+#define SYSREG_VBAR		"p15, 0, %0, c12, c0, 0"
+#define SYSREG_CONTEXTIDR	"p15, 0, %0, c13, c0, 1"
+#define SYSREG_CNTP_CTL		"p15, 0, %0, c14, c2, 1"
+#define SYSREG_CNTV_CTL		"p15, 0, %0, c14, c3, 1"
 
 /* 64-bit registers: "p15, opc1, %Q0, %R0, CRm" */
 #define SYSREG64_HTTBR		"p15, 4, %Q0, %R0, c2"
