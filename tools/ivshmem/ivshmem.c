@@ -675,21 +675,28 @@ static int cmd_ring(struct device *dev, int argc, char **argv)
 	return 0;
 }
 
+static void enable_interrupts(struct device *dev)
+{
+	uint32_t enable = 1;
+
+	if (write(dev->fd, &enable, sizeof(enable)) != sizeof(enable))
+		die(EXIT_SYSTEM, "%s: cannot enable interrupts: %s", dev->uio,
+		    strerror(errno));
+}
+
 /*
  * Interrupts since baseline (the sysfs count taken before the UIO file was
- * opened, so that nothing between the two is lost): enable, then wait.
+ * opened, so that nothing between the two is lost). Interrupts must be
+ * enabled.
  */
 static uint64_t wait_interrupts(struct device *dev, uint64_t baseline,
 				uint64_t wanted, double deadline)
 {
 	struct pollfd pfd = { .fd = dev->fd, .events = POLLIN };
-	uint32_t enable = 1, count;
 	uint64_t got = 0;
+	uint32_t count;
 	double left;
 
-	if (write(dev->fd, &enable, sizeof(enable)) != sizeof(enable))
-		die(EXIT_SYSTEM, "%s: cannot enable interrupts: %s", dev->uio,
-		    strerror(errno));
 	while (got < wanted) {
 		left = deadline - now();
 		if (left <= 0)
@@ -713,6 +720,7 @@ static int cmd_wait(struct device *dev, int argc, char **argv,
 
 	if (argc)
 		usage(EXIT_USAGE);
+	enable_interrupts(dev);
 	got = wait_interrupts(dev, baseline, wanted, now() + timeout);
 	printf("received %llu interrupt(s)\n", (unsigned long long)got);
 	return got >= wanted ? 0 : EXIT_NOT_MET;
@@ -728,8 +736,7 @@ static int cmd_ping(struct device *dev, int argc, char **argv,
 	uint32_t peer, vector;
 
 	parse_peer_vector(dev, argc, argv, &peer, &vector);
-	if (!count)
-		return 0;	/* costs of the program alone (benchmarks) */
+	enable_interrupts(dev);
 	for (i = 0; i < count; i++) {
 		start = now();
 		ring(dev, peer, vector);
@@ -744,8 +751,9 @@ static int cmd_ping(struct device *dev, int argc, char **argv,
 		best = t < best ? t : best;
 		worst = t > worst ? t : worst;
 	}
-	printf("round trips: %llu, average %.1f us, min %.1f us, max %.1f us\n",
-	       count, total / count * 1e6, best * 1e6, worst * 1e6);
+	if (count)
+		printf("round trips: %llu, average %.1f us, min %.1f us, max %.1f us\n",
+		       count, total / count * 1e6, best * 1e6, worst * 1e6);
 	return 0;
 }
 
