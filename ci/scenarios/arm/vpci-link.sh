@@ -1,6 +1,6 @@
 #@ timeout: 420
 #@ cpus: 4
-#@ console: vpci/cell-b-gets-doorbells IVSHMEM: got interrupt 0 \(#6\)
+#@ console: vpci/cell-b-gets-doorbells IVSHMEM: got interrupt 0 \(#10\)
 #@ console: vpci/rogue-own-output-allowed ROGUE: survived write-hv at 0x7cf0e000
 # ivshmem v2 in the hypervisor on QEMU virt (4 CPUs, stock kernel), seen
 # from the root cell at register level (raw ECAM and BAR accesses through
@@ -10,14 +10,14 @@
 #    BAR0 follows the address the root programs; ID, peers, state table;
 #  - ivshmem-demo in cell A (peer 1, CPU 2) and cell B (peer 2, CPU 3):
 #    states reach the state table, both write their sections, A rings B
-#    once a second (B's console: host check above; A itself gets at most
-#    4 interrupts here, so interrupt #6 is B's), the root rings A and
+#    once a second for 12 s (B's console: host check above; A itself gets
+#    at most 6 interrupts here, so interrupt #10 is B's), the root rings A and
 #    changes its state (A's interrupts counted on the hypervisor console,
 #    A prints through the debug-console hypercall);
 #  - destroying a cell zeroes its state entry and notifies the others;
 #  - isolation: a peer writing the state table or another peer's output
 #    section fails (cell FAILED), its own output section is fine, Linux
-#    keeps running.
+#    keeps running; a failing peer's state drops to 0 and A is told.
 . /lib/jailhouse/scenarios/hv-root.sh
 
 ECAM=0x08e00000
@@ -149,9 +149,9 @@ vpci_cells()
 	wr32 $((BAR0 + 0x10)) 0x55
 	vpci_a_irqs_grow vpci/root-state-change-reaches-a "$before"
 
-	# B goes away (after 8 s of A's doorbells): its state entry drops to
+	# B goes away (after 12 s of A's doorbells): its state entry drops to
 	# 0, A hears about it
-	while [ "$(cut -d. -f1 /proc/uptime)" -lt $((b_started + 8)) ]; do
+	while [ "$(cut -d. -f1 /proc/uptime)" -lt $((b_started + 12)) ]; do
 		sleep 1
 	done
 	before=$(cell_a_irqs)
@@ -162,16 +162,18 @@ vpci_cells()
 	[ -n "$a" ] && [ -n "$b" ] || jh_fail vpci/cell-ids "A '$a' B '$b'"
 }
 
-# vpci_rogue <name> <address> <expected state>: rogue inmate in cell B's
-# config writes a word of the link
+# vpci_rogue <name> <address> <expected state> [<ivshmem state>]: rogue
+# inmate in cell B's config (optionally sets its ivshmem state first)
+# writes a word of the link
 vpci_rogue()
 {
-	local name=$1 addr=$2 want=$3 id
+	local name=$1 addr=$2 want=$3 state=${4:-0} id
 
 	jh_expect_ok "$name/create" jailhouse cell create "$CELL_B" || return 1
 	id=$(cell_id ivshmem-demo-b)
 	jh_expect_ok "$name/load" jailhouse cell load ivshmem-demo-b \
-		$INMATES/rogue.bin -s "action=write-hv addr=$addr" -a 0x1000
+		$INMATES/rogue.bin \
+		-s "action=write-hv addr=$addr ivshmem-state=$state" -a 0x1000
 	jh_expect_ok "$name/start" jailhouse cell start ivshmem-demo-b
 	jh_wait_file "$name/state" 10 "$JH_SYSFS/cells/$id/state" "$want"
 	hv_workload "$name/linux-alive"
@@ -180,12 +182,17 @@ vpci_rogue()
 
 vpci_isolation()
 {
-	local table_before
+	local table_before irqs_before
 
 	table_before=$(rd32 $STATE_TABLE)
-	vpci_rogue vpci/rogue-state-table $LINK failed
+	irqs_before=$(cell_a_irqs)
+	# B sets state 7, then faults: A hears both the 7 and the drop to 0
+	vpci_rogue vpci/rogue-state-table $LINK failed 7
 	vpci_expect vpci/state-table-unchanged "$(rd32 $STATE_TABLE)" \
 		"$table_before"
+	vpci_expect vpci/failed-cell-state-zeroed \
+		"$(rd32 $((STATE_TABLE + 8)))" 0
+	vpci_a_irqs_grow vpci/failed-cell-notifies-a $((irqs_before + 1))
 	vpci_rogue vpci/rogue-other-output $((LINK + 0xc000)) failed
 	vpci_rogue vpci/rogue-own-output $((LINK + 0xe000)) running
 	vpci_expect vpci/cell-a-still-running-state \
