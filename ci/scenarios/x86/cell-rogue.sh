@@ -25,7 +25,9 @@ attempt()
 	local name=$1 action=$2 addr=$3 report=$4 before
 
 	before=$(hv_console | wc -l)
+	p0=$(cat $JH_SYSFS/mem_pool_used)
 	jh_expect_ok "rogue/$name-create" jailhouse cell create "$CELL" || return
+	jh_log "page pool: $(($(cat $JH_SYSFS/mem_pool_used) - p0)) pages for the cell"
 	jh_expect_ok "rogue/$name-load" jailhouse cell load rogue-test "$ROGUE" \
 		-s "action=$action addr=$addr" -a 0x1000
 	{
