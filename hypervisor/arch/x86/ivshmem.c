@@ -5,8 +5,8 @@
  * remapping: address 0xfeeXXXXX, fixed or lowest-priority delivery; as in
  * the reference implementation, x2APIC destinations above 255 continue in
  * the upper address dword) and sent as a fixed IPI, but only if it
- * reaches CPUs of the receiving cell and no others. External interrupts do not exit, so the receiver takes
- * it without leaving guest mode.
+ * reaches CPUs of the receiving cell and no others. External interrupts
+ * do not exit, so the receiver takes it without leaving guest mode.
  */
 #include <jailhouse/cell.h>
 #include <jailhouse/ivshmem.h>
@@ -62,6 +62,8 @@ bool arch_ivshmem_trigger_interrupt(struct ivshmem_endpoint *ive,
 	if (msi_message_valid(msix) &&
 	    apic_send_cell_irq(ive->device->cell, dest,
 			       msix->address_lo & MSI_ADDR_DEST_LOGICAL,
+			       (msix->data & MSI_DATA_DLVR_MASK) ==
+			       MSI_DATA_DLVR_LOWPRI,
 			       msix->data & MSI_DATA_VECTOR_MASK))
 		return true;
 	report_refused(ive, vector);
