@@ -9,7 +9,7 @@
 . /lib/jailhouse/scenarios/hv-root.sh
 
 CELLS=$JH_SYSFS/cells
-GIC_LINE='Timer fired, jitter: [0-9]+ ns, min: [0-9]+ ns, max: [0-9]+ ns'
+GIC_LINE='Timer fired, jitter: +[0-9]+ ns, min: +[0-9]+ ns, max: +[0-9]+ ns'
 
 # Console lines after the last line that contains the fixed string $1.
 con_after()

@@ -11,7 +11,7 @@
 CELLS=$JH_SYSFS/cells
 HV_MEM=0x7c000000	# hypervisor memory (Documentation/design.md)
 ROOT_RAM=0x40000000	# Linux
-RTC=0x09010000		# PL031 RTC: in neither cell's config
+RTC=0x9010000		# PL031 RTC: in neither cell's config
 
 # Console lines after the last line that contains the fixed string $1.
 con_after()
