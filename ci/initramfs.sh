@@ -10,6 +10,7 @@
 #   /lib/jailhouse/scenarios/*.sh                 ci/scenarios/common/ (shared
 #                                                 scenario steps)
 #   /lib/modules/<release>/extra/jailhouse.ko     driver/jailhouse.ko
+#   /lib/modules/<release>/extra/uio_ivshmem.ko   driver/uio_ivshmem.ko
 #   /lib/modules/<release>/kernel/...             stock modules $JH_GUEST_MODULES
 #                                                 (default: uio uio_pci_generic)
 #                                                 with their dependencies;
@@ -91,21 +92,22 @@ add_busybox()
 	basename "$scenario" .sh >"$stage/etc/jailhouse-scenario"
 }
 
+# driver/jailhouse.ko and the driver's other modules (uio_ivshmem.ko)
 add_driver()
 {
-	local ko=$tree/driver/jailhouse.ko vermagic
+	local ko vermagic
 
-	if [ ! -f "$ko" ]; then
-		note "MISSING driver/jailhouse.ko"
-		return
-	fi
-	vermagic=$(modinfo -F vermagic "$ko" 2>/dev/null | cut -d' ' -f1)
-	if [ "$vermagic" != "$release" ]; then
-		warn "driver/jailhouse.ko is built for '$vermagic', the guest runs $release"
-		note "MISMATCH driver/jailhouse.ko ($vermagic)"
-	fi
-	cp "$ko" "$stage/lib/modules/$release/extra/"
-	note "driver/jailhouse.ko"
+	[ -f "$tree/driver/jailhouse.ko" ] || note "MISSING driver/jailhouse.ko"
+	for ko in "$tree"/driver/*.ko; do
+		[ -f "$ko" ] || continue
+		vermagic=$(modinfo -F vermagic "$ko" 2>/dev/null | cut -d' ' -f1)
+		if [ "$vermagic" != "$release" ]; then
+			warn "driver/${ko##*/} is built for '$vermagic', the guest runs $release"
+			note "MISMATCH driver/${ko##*/} ($vermagic)"
+		fi
+		cp "$ko" "$stage/lib/modules/$release/extra/"
+		note "driver/${ko##*/}"
+	done
 }
 
 add_tools()

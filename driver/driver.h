@@ -113,6 +113,10 @@ int jh_cmd_cell_destroy(struct jailhouse_cell_id __user *arg);
 int jh_cell_destroy_non_root(void);
 const char *jh_cell_state_name(unsigned int state);
 
+/* pci.c: the root cell's virtual PCI devices in Linux (after enable) */
+void jh_pci_virtual_add(void);
+void jh_pci_virtual_remove(void);
+
 /* sysfs.c */
 int jh_sysfs_init(struct device *dev);
 void jh_sysfs_exit(struct device *dev);

@@ -485,6 +485,7 @@ int jh_cmd_enable(struct jailhouse_system __user *arg)
 		pr_warn("Could not create sysfs entry of the root cell\n");
 
 	pr_info("The Jailhouse is opening.\n");
+	jh_pci_virtual_add();
 	free_cpumask_var(online);
 	return 0;
 
@@ -553,10 +554,12 @@ int jh_cmd_disable(void)
 	cpumask_copy(cpus, cpu_online_mask);
 	cpus_read_unlock();
 
+	jh_pci_virtual_remove();
 	err = run_on_all_cpus(NULL, cpus);
 	if (err) {
 		pr_err("Hypervisor refused to disable: %pe (%d)\n",
 		       ERR_PTR(err), err);
+		jh_pci_virtual_add();
 		goto out;
 	}
 

@@ -1045,6 +1045,32 @@ static void cc_check_ivshmem_sections(struct cc_cell *c, __u32 i,
 	}
 }
 
+/*
+ * Can the device interrupt its cell? x86 has no INTx for virtual devices;
+ * on ARM its INTx is GIC interrupt 32 + vpci_irq_base + pin - 1 (the pin
+ * rotating with the slot), which the cell's irqchips must grant.
+ */
+static void cc_check_ivshmem_irq(struct cc_cell *c, __u32 i,
+				 const struct jailhouse_pci_device *d)
+{
+	__u64 irq = 32 + (__u64)c->desc->vpci_irq_base + ((d->bdf >> 3) & 3);
+	__u32 k;
+
+	if (d->num_msix_vectors)
+		return;
+	if (c->arch->x86) {
+		cc_warn(c, "ivshmem device %u (%s) has no MSI-X vectors, and x86 has no INTx for virtual devices: it cannot interrupt; set .num_msix_vectors = 16 and .bar_mask = JAILHOUSE_IVSHMEM_BAR_MASK_MSIX",
+			i, cc_bdf(d).text);
+		return;
+	}
+	for (k = 0; k < c->desc->num_irqchips; k++)
+		if (cc_chip_has_pin(&c->chips[k], irq))
+			return;
+	cc_warn(c, "ivshmem device %u (%s) raises GIC interrupt %llu (32 + vpci_irq_base %u + pin %llu - 1), which no irqchip of the cell grants: add it to .pin_bitmap or the cell gets no doorbells",
+		i, cc_bdf(d).text, (unsigned long long)irq,
+		c->desc->vpci_irq_base, (unsigned long long)((d->bdf >> 3) & 3) + 1);
+}
+
 static void cc_check_ivshmem(struct cc_cell *c, __u32 i,
 			     const struct jailhouse_pci_device *d)
 {
@@ -1080,6 +1106,7 @@ static void cc_check_ivshmem(struct cc_cell *c, __u32 i,
 		return;
 	}
 	cc_check_ivshmem_sections(c, i, d);
+	cc_check_ivshmem_irq(c, i, d);
 }
 
 static void cc_check_pci_device(struct cc_cell *c, __u32 i)

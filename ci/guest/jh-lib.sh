@@ -385,6 +385,9 @@ jh_end()
 	echo "jh: uptime at end: $(cut -d' ' -f1 /proc/uptime) s"
 	echo "JH-SCENARIO-END"
 	sync
+	# poweroff -f does not wait for the serial driver's transmit buffer
+	# (up to 4 KiB, 0.4 s at 115200 baud): a long dmesg lost its end
+	sleep 1
 	poweroff -f
 	sleep 60
 }

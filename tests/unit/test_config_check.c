@@ -595,6 +595,19 @@ static void test_ivshmem(void)
 	expect_error("config_check_rejects_ivshmem_layout_mismatch",
 		     check_in_system(&sys, &cell),
 		     "both ends must use the same shared memory layout");
+
+	/* interrupts: x86 needs MSI-X, ARM INTx needs its SPI granted */
+	fx_x86_ivshmem_demo(&cell);
+	cell.pci[0].num_msix_vectors = 0;
+	expect_warning_only("config_check_warns_about_x86_ivshmem_without_msix",
+			    check_cell(&cell), "it cannot interrupt");
+	fx_arm_ivshmem_demo(&cell, 1, 0x4, 0x7c800000);
+	cell.pci[0].num_msix_vectors = 0;
+	expect_clean("config_check_allows_arm_ivshmem_intx_granted",
+		     check_cell(&cell));
+	cell.chips[0].pin_bitmap[0] = 0;
+	expect_warning_only("config_check_warns_about_arm_ivshmem_intx_not_granted",
+			    check_cell(&cell), "GIC interrupt 186");
 }
 
 static void test_consoles(void)

@@ -83,12 +83,26 @@ t1=$(uptime_s)
 jh_expect_gt root/ipis-delivered $(( $(irq_sum RES) + $(irq_sum CAL) )) $((res0 + cal0)) \
 	"rescheduling + function-call IPIs"
 jh_expect_gt root/timer-interrupts "$(irq_sum LOC)" "$loc0" "local timer interrupts"
-# guest time must advance while sleeping (timer wake-up)
-t2=$(uptime_s); sleep 1; t3=$(uptime_s)
-if awk -v a="$t2" -v b="$t3" 'BEGIN { exit !(b - a >= 0.95 && b - a < 3) }'; then
+# A sleeper is woken by its timer: 'sleep 1' takes at least 1 s of guest
+# time and returns in time. The stock kernel in Bochs wakes up to ~4 guest
+# seconds late now and then, with or without the hypervisor (measured,
+# see Documentation/x86.md, "Late wake-ups in Bochs"), so one late sleep
+# proves nothing: up to five tries, one must take 0.95-3 s; none may be
+# early or lost (30 s limit). Wake-ups lost or late every time still fail.
+sleep_tries=
+for try in 1 2 3 4 5; do
+	t2=$(uptime_s); timeout 30 sleep 1; rc=$?; t3=$(uptime_s)
+	sleep_tries="$sleep_tries $t2->$t3"
+	verdict=$(awk -v a="$t2" -v b="$t3" -v rc="$rc" 'BEGIN {
+		if (rc != 0) print "lost"; else if (b - a < 0.95) print "early";
+		else if (b - a < 3) print "ok"; else print "late" }')
+	[ "$verdict" = late ] || break
+done
+jh_log "sleep 1, guest uptime:$sleep_tries"
+if [ "$verdict" = ok ]; then
 	jh_pass root/sleep-wakes-up
 else
-	jh_fail root/sleep-wakes-up "uptime $t2 -> $t3 around 'sleep 1'"
+	jh_fail root/sleep-wakes-up "'sleep 1' $verdict (uptime$sleep_tries)"
 fi
 show_stats
 

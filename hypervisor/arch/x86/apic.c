@@ -33,13 +33,32 @@
 #define X2APIC_BROADCAST	0xffffffffU
 #define XAPIC_BROADCAST		0xffU
 
+#define APIC_REG_SVR		0x0f0
+#define APIC_REG_ISR		0x100	/* 8 registers, 16 bytes apart */
+#define APIC_REG_ESR		0x280
+#define APIC_REG_LVT_TIMER	0x320
+#define APIC_REG_LVT_ERROR	0x370
+#define APIC_REG_TIMER_INIT	0x380
+#define APIC_REG_TIMER_CUR	0x390
+#define APIC_REG_TIMER_DIV	0x3e0
+#define APIC_TIMER_DIV_1	0xb
+#define APIC_LVT_MASKED		0x10000
+#define APIC_SVR_DISABLED	0xff	/* reset value: software-disabled */
+
 static u64 xapic_phys;
 static volatile void *xapic_virt;
-static bool x2apic_mode;
+/* the mode Linux runs its APICs in: the root cell's CPUs get it back */
+static bool root_x2apic;
 
 static bool apic_enabled(u64 apic_base)
 {
 	return apic_base & APIC_BASE_EN;
+}
+
+/* Every CPU has its own mode: a cell's CPU may switch to x2APIC. */
+static bool this_x2apic(void)
+{
+	return this_cpu_data()->arch.x2apic;
 }
 
 int apic_init(void)
@@ -50,7 +69,7 @@ int apic_init(void)
 		printk("ERROR: local APIC disabled\n");
 		return -EIO;
 	}
-	x2apic_mode = apic_base & APIC_BASE_EXTD;
+	root_x2apic = apic_base & APIC_BASE_EXTD;
 	xapic_phys = apic_base & APIC_BASE_ADDR_MASK;
 	/* also needed in x2APIC mode: the page stays intercepted */
 	xapic_virt = paging_map_device(xapic_phys, PAGE_SIZE);
@@ -61,7 +80,7 @@ int apic_init(void)
 
 void apic_print_mode(void)
 {
-	printk("Local APIC in %s mode\n", x2apic_mode ? "x2APIC" : "xAPIC");
+	printk("Local APIC in %s mode\n", root_x2apic ? "x2APIC" : "xAPIC");
 }
 
 void apic_shutdown(void)
@@ -85,15 +104,24 @@ static u32 x2apic_reg(unsigned int reg)
 	return MSR_X2APIC_BASE + reg / 16;
 }
 
-int apic_cpu_init(struct per_cpu *cpu_data)
+/* A register of this CPU's APIC, in the mode it is in. */
+static u32 apic_reg_read(unsigned int reg)
 {
-	struct per_cpu_arch *arch = &cpu_data->arch;
+	return this_x2apic() ? read_msr(x2apic_reg(reg)) : xapic_read(reg);
+}
 
-	if (!!(read_msr(MSR_IA32_APIC_BASE) & APIC_BASE_EXTD) != x2apic_mode) {
-		printk("ERROR: CPUs in different APIC modes\n");
-		return -EIO;
-	}
-	if (x2apic_mode) {
+static void apic_reg_write(unsigned int reg, u32 value)
+{
+	if (this_x2apic())
+		write_msr(x2apic_reg(reg), value);
+	else
+		xapic_write(reg, value);
+}
+
+/* Identity and logical destination of this CPU's APIC in its mode. */
+static void apic_read_identity(struct per_cpu_arch *arch)
+{
+	if (arch->x2apic) {
 		arch->apic_id = read_msr(x2apic_reg(APIC_REG_ID));
 		arch->apic_ldr = read_msr(x2apic_reg(APIC_REG_LDR));
 	} else {
@@ -101,13 +129,98 @@ int apic_cpu_init(struct per_cpu *cpu_data)
 		arch->apic_ldr = xapic_read(APIC_REG_LDR) >> 24;
 		arch->apic_dfr = xapic_read(APIC_REG_DFR) >> 28;
 	}
+}
+
+int apic_cpu_init(struct per_cpu *cpu_data)
+{
+	struct per_cpu_arch *arch = &cpu_data->arch;
+
+	arch->x2apic = read_msr(MSR_IA32_APIC_BASE) & APIC_BASE_EXTD;
+	if (arch->x2apic != root_x2apic) {
+		printk("ERROR: CPUs in different APIC modes\n");
+		return -EIO;
+	}
+	apic_read_identity(arch);
 	return 0;
+}
+
+/* Switch this CPU's APIC to x2APIC or back to xAPIC mode. */
+static void apic_set_mode(bool x2apic)
+{
+	struct per_cpu_arch *arch = &this_cpu_data()->arch;
+	u64 base = read_msr(MSR_IA32_APIC_BASE);
+
+	if (arch->x2apic == x2apic)
+		return;
+	if (x2apic) {
+		write_msr(MSR_IA32_APIC_BASE, base | APIC_BASE_EXTD);
+	} else {
+		/* x2APIC -> xAPIC is only allowed through "disabled" */
+		write_msr(MSR_IA32_APIC_BASE,
+			  base & ~(APIC_BASE_EN | APIC_BASE_EXTD));
+		write_msr(MSR_IA32_APIC_BASE,
+			  (base & ~APIC_BASE_EXTD) | APIC_BASE_EN);
+	}
+	arch->x2apic = x2apic;
+	apic_read_identity(arch);
+}
+
+/*
+ * This CPU changes hands (to a new cell, or back to the root cell): its
+ * APIC must not keep anything of the previous owner - no timer running,
+ * no unmasked LVT, no interrupt in service (a missing EOI would block
+ * the new owner's interrupts of lower priority). It ends up
+ * software-disabled, as after reset, in Linux's mode for the root cell.
+ * A new cell gets x2APIC mode where the CPU has it: inmates written for
+ * Jailhouse use the x2APIC MSRs, and those reach the APIC without VM
+ * exits (only the ICR is intercepted), unlike the trapped xAPIC page.
+ */
+void apic_cpu_reset(bool for_root)
+{
+	u32 eax, ebx, ecx, edx;
+	unsigned int reg, n;
+
+	apic_reg_write(APIC_REG_TIMER_INIT, 0);
+	for (reg = APIC_REG_LVT_TIMER; reg <= APIC_REG_LVT_ERROR; reg += 0x10)
+		apic_reg_write(reg, APIC_LVT_MASKED);
+	/* each EOI retires the highest vector in service */
+	for (n = 0; n < 256; n++) {
+		for (reg = 0; reg < 8; reg++)
+			if (apic_reg_read(APIC_REG_ISR + reg * 0x10))
+				break;
+		if (reg == 8)
+			break;
+		apic_reg_write(APIC_REG_EOI, 0);
+	}
+	apic_reg_write(APIC_REG_SVR, APIC_SVR_DISABLED);
+	apic_reg_write(APIC_REG_ESR, 0);
+	cpuid_count(X86_CPUID_FEATURES, 0, &eax, &ebx, &ecx, &edx);
+	apic_set_mode(for_root ? root_x2apic : !!(ecx & X86_FEATURE_X2APIC));
+	this_cpu_data()->arch.xapic_icr_high = 0;
+}
+
+/* The APIC timer counting down from its maximum, no interrupt. */
+void apic_timer_start_free_running(void)
+{
+	apic_reg_write(APIC_REG_LVT_TIMER, APIC_LVT_MASKED);
+	apic_reg_write(APIC_REG_TIMER_DIV, APIC_TIMER_DIV_1);
+	apic_reg_write(APIC_REG_TIMER_INIT, 0xffffffff);
+}
+
+u32 apic_timer_count(void)
+{
+	return apic_reg_read(APIC_REG_TIMER_CUR);
+}
+
+void apic_timer_stop(void)
+{
+	apic_reg_write(APIC_REG_TIMER_INIT, 0);
 }
 
 /* Physical IPI; dest is an APIC ID or logical destination. */
 static void apic_send(u32 dest, u32 icr)
 {
-	if (x2apic_mode) {
+	if (this_x2apic()) {
 		write_msr(MSR_X2APIC_ICR, ((u64)dest << 32) | icr);
 		return;
 	}
@@ -138,7 +251,10 @@ static bool cpu_entered(unsigned int cpu)
 
 static bool logical_match(const struct per_cpu_arch *arch, u32 dest)
 {
-	if (x2apic_mode)
+	/* logical IDs only mean something between APICs in the same mode */
+	if (arch->x2apic != this_x2apic())
+		return false;
+	if (arch->x2apic)
 		return (dest >> 16) == (arch->apic_ldr >> 16) &&
 			(dest & arch->apic_ldr & 0xffff);
 	if (arch->apic_dfr == XAPIC_DFR_FLAT)
@@ -152,7 +268,7 @@ static bool ipi_targets_cpu(unsigned int cpu, u32 icr, u32 dest)
 {
 	const struct per_cpu_arch *arch = &per_cpu(cpu)->arch;
 	bool self = cpu == this_cpu_data()->cpu_id;
-	u32 broadcast = x2apic_mode ? X2APIC_BROADCAST : XAPIC_BROADCAST;
+	u32 broadcast = this_x2apic() ? X2APIC_BROADCAST : XAPIC_BROADCAST;
 
 	switch (icr & APIC_ICR_SHORTHAND_MASK) {
 	case APIC_ICR_SH_SELF:
@@ -260,7 +376,7 @@ bool apic_send_cell_irq(struct cell *cell, u32 dest, bool logical,
 
 bool x2apic_icr_write(u64 value)
 {
-	if (!x2apic_mode)
+	if (!this_x2apic())
 		return false;
 	return guest_ipi((u32)value, value >> 32);
 }
@@ -274,14 +390,12 @@ bool apic_base_write(u64 value)
 		printk("FATAL: unsupported IA32_APIC_BASE change %#llx -> %#llx\n", current, value);
 		return false;
 	}
-	if (!(value & APIC_BASE_EXTD) && x2apic_mode)
+	if (!(value & APIC_BASE_EXTD) && this_x2apic())
 		return false;
-	write_msr(MSR_IA32_APIC_BASE, value);
-	if (value & APIC_BASE_EXTD && !x2apic_mode) {
+	if (value & APIC_BASE_EXTD && !this_x2apic()) {
 		printk("CPU %u: guest switched to x2APIC mode\n",
 		       this_cpu_data()->cpu_id);
-		x2apic_mode = true;
-		apic_cpu_init(this_cpu_data());
+		apic_set_mode(true);
 	}
 	return true;
 }
@@ -304,7 +418,7 @@ enum mmio_result xapic_access(struct mmio_access *access)
 	unsigned int reg = access->address & PAGE_OFFS_MASK;
 
 	/* APIC registers are 32 bits wide at 16-byte strides */
-	if (x2apic_mode || access->size != 4 || reg & 0xf)
+	if (this_x2apic() || access->size != 4 || reg & 0xf)
 		return MMIO_ERROR;
 
 	if (!access->is_write) {

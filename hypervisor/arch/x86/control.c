@@ -15,6 +15,7 @@
 #include <asm/apic.h>
 #include <asm/io.h>
 #include <asm/paging.h>
+#include <asm/timing.h>
 #include <asm/vcpu.h>
 #include <asm/vmx.h>
 
@@ -124,26 +125,75 @@ void arch_config_commit(struct cell *cell_added_removed)
 }
 
 /*
- * The architectural state a CPU of its cell starts in: the cell's first
- * CPU in real mode at the reset address, the others waiting for SIPI.
- * Emulated device state of the CPU starts afresh.
+ * The x86 tail of a cell's comm region. The APIC timer frequency is only
+ * measured on the cell's own boot CPU (@on_cell_cpu), until then it is
+ * what the config or an earlier measurement says.
  */
-static void reset_cpu(struct per_cpu *cpu_data)
+static void fill_comm_region(struct cell *cell, bool on_cell_cpu)
+{
+	struct jailhouse_comm_region *comm;
+	unsigned int cpu, count = 0;
+
+	if (cell == &root_cell || !cell->comm_page)
+		return;
+	comm = &cell->comm_page->comm_region;
+	for (cpu = first_cpu(cell->cpu_set); cpu < MAX_CPUS;
+	     cpu = next_cpu(cpu, cell->cpu_set))
+		count++;
+	comm->pm_timer_address =
+		system_config->platform_info.x86.pm_timer_address;
+	comm->num_cpus = count;
+	comm->tsc_khz = timing_tsc_khz();
+	comm->apic_khz = on_cell_cpu ? timing_apic_khz() :
+		timing_apic_khz_known();
+}
+
+/*
+ * The CPU runs another cell from now on (or starts its cell afresh):
+ * nothing of the previous owner may survive in its local APIC or in the
+ * device state the hypervisor keeps for it.
+ */
+static void switch_cell(struct per_cpu *cpu_data)
 {
 	struct cell *cell = cpu_data->cell;
 	struct per_cpu_arch *arch = &cpu_data->arch;
 
-	arch->xapic_icr_high = 0;
+	apic_cpu_reset(cell == &root_cell);
 	arch->pci_address = 0;
 	arch->nmi_pending = false;
 	vcpu_load_cell(cell);
-	if (cpu_data->cpu_id == first_cpu(cell->cpu_set)) {
-		vcpu_start_real_mode(cell->config->cpu_reset_address);
+	if (cpu_data->cpu_id == first_cpu(cell->cpu_set))
+		fill_comm_region(cell, true);
+}
+
+/*
+ * The architectural state a CPU of its cell starts in: a non-root cell's
+ * first CPU in real mode at the reset address, the others waiting for
+ * SIPI (from the cell's boot CPU); root cell CPUs wait for Linux's
+ * INIT/SIPI.
+ */
+static void reset_cpu(struct per_cpu *cpu_data)
+{
+	struct cell *cell = cpu_data->cell;
+
+	switch_cell(cpu_data);
+	if (cell != &root_cell &&
+	    cpu_data->cpu_id == first_cpu(cell->cpu_set)) {
+		vcpu_start_at(cell->config->cpu_reset_address);
 		cpu_data->stopped = false;
 	} else {
 		vcpu_wait_for_sipi();
 		cpu_data->stopped = true;
 	}
+}
+
+/* Powered off in its (possibly new) cell until a SIPI starts it. */
+static void park_cpu(struct per_cpu *cpu_data)
+{
+	if (cpu_data->arch.loaded_cell != cpu_data->cell)
+		switch_cell(cpu_data);
+	vcpu_wait_for_sipi();
+	cpu_data->stopped = true;
 }
 
 void hv_tlb_generation_bump(void)
@@ -220,10 +270,8 @@ void vcpu_handle_requests(struct per_cpu *cpu_data)
 	requests = __atomic_exchange_n(&arch->requests, 0, __ATOMIC_SEQ_CST);
 	if (requests & (1UL << VCPU_REQ_RESET))
 		reset_cpu(cpu_data);
-	if (requests & (1UL << VCPU_REQ_PARK)) {
-		vcpu_wait_for_sipi();
-		cpu_data->stopped = true;
-	}
+	if (requests & (1UL << VCPU_REQ_PARK))
+		park_cpu(cpu_data);
 	if (requests & (1UL << VCPU_REQ_FLUSH_EPT))
 		vmx_invept(INVEPT_SINGLE_CONTEXT, vmcs_read64(EPT_POINTER));
 	/* INIT/SIPI of the guest: the CPU is off until it gets a SIPI */
@@ -233,7 +281,7 @@ void vcpu_handle_requests(struct per_cpu *cpu_data)
 	}
 	if (requests & (1UL << VCPU_REQ_SIPI) && arch->wait_for_sipi &&
 	    !cpu_data->failed) {
-		vcpu_start_real_mode((u64)arch->sipi_vector << 12);
+		vcpu_start_sipi(arch->sipi_vector);
 		cpu_data->stopped = false;
 	}
 
@@ -252,6 +300,7 @@ int arch_cell_create(struct cell *cell)
 	err = io_cell_init(cell);
 	if (err)
 		goto err_ept;
+	fill_comm_region(cell, false);
 	return 0;
 
 err_ept:

@@ -62,7 +62,7 @@ int io_cell_init(struct cell *cell)
 	bitmap_set_ports(cell->arch.io_bitmap, PCI_CONFIG_ADDRESS,
 			 PCI_CONFIG_PORTS_END - PCI_CONFIG_ADDRESS, true);
 
-	msr_bitmap_init(cell->arch.msr_bitmap);
+	msr_bitmap_init(cell->arch.msr_bitmap, cell == &root_cell);
 	return 0;
 }
 

@@ -5,8 +5,13 @@
  * and redirection entries of pins outside the cell's irqchip pin bitmap
  * read as masked and ignore writes. Each emulated access touches the real
  * IOAPIC under one lock, so cells cannot disturb each other's sequences.
+ *
+ * A pin listed by a non-root cell belongs to that cell while it exists:
+ * the root cell loses it (it is masked on the way in and out), and the
+ * cell may only route it as a fixed interrupt to one of its own CPUs.
  */
 #include <jailhouse/cell.h>
+#include <jailhouse/control.h>
 #include <jailhouse/errno.h>
 #include <jailhouse/mmio.h>
 #include <jailhouse/paging.h>
@@ -24,6 +29,9 @@
 #define IOAPIC_ARBITRATION	0x02
 #define IOAPIC_REDIR_TABLE	0x10
 #define IOAPIC_RTE_MASKED	0x00010000
+#define IOAPIC_RTE_DLVR_MASK	0x00000700
+#define IOAPIC_RTE_DLVR_LOWPRI	0x00000100
+#define IOAPIC_RTE_DEST_LOGICAL	0x00000800
 
 #define IOAPIC_PINS_PER_CHIP	128
 
@@ -75,6 +83,78 @@ static bool pin_owned(const struct jailhouse_irqchip *config,
 		(config->pin_bitmap[bit / 32] & (1U << (bit % 32)));
 }
 
+/* A non-root cell listing @pin of @ioapic, NULL if none does. */
+static struct cell *pin_claimed(const struct ioapic *ioapic, unsigned int pin)
+{
+	const struct ioapic_cell_chip *chip;
+	struct cell *cell;
+	unsigned int n;
+
+	for (cell = root_cell.next; cell; cell = cell->next)
+		for (n = 0; n < IOAPIC_MAX_CHIPS; n++) {
+			chip = &cell->arch.ioapic[n];
+			if (chip->ioapic == ioapic &&
+			    pin_owned(chip->config, pin))
+				return cell;
+		}
+	return NULL;
+}
+
+static bool chip_owns_pin(const struct ioapic_cell_chip *chip,
+			  unsigned int pin)
+{
+	if (pin >= chip->ioapic->pins || !pin_owned(chip->config, pin))
+		return false;
+	return chip->cell != &root_cell || !pin_claimed(chip->ioapic, pin);
+}
+
+static bool cell_has_apic_id(const struct cell *cell, u32 apic_id)
+{
+	unsigned int cpu;
+
+	for (cpu = first_cpu(cell->cpu_set); cpu < MAX_CPUS;
+	     cpu = next_cpu(cpu, cell->cpu_set))
+		if (per_cpu(cpu)->arch.apic_id == apic_id)
+			return true;
+	return false;
+}
+
+/*
+ * A non-root cell routes its pins as fixed (or lowest-priority, which
+ * the IOAPIC treats alike) interrupts to one of its CPUs by physical APIC
+ * ID; anything else would reach CPUs of other cells.
+ */
+static bool route_allowed(const struct ioapic_cell_chip *chip, u32 low,
+			  u32 high)
+{
+	u32 mode = low & IOAPIC_RTE_DLVR_MASK;
+
+	if (chip->cell == &root_cell || low & IOAPIC_RTE_MASKED)
+		return true;
+	return (mode == 0 || mode == IOAPIC_RTE_DLVR_LOWPRI) &&
+		!(low & IOAPIC_RTE_DEST_LOGICAL) &&
+		cell_has_apic_id(chip->cell, high >> 24);
+}
+
+static void write_redirection(struct ioapic_cell_chip *chip,
+			      unsigned int reg, u32 value)
+{
+	unsigned int low_reg = reg & ~1U;
+	u32 low = (reg & 1) ? ioapic_read(chip->ioapic, low_reg) : value;
+	u32 high = (reg & 1) ? value : ioapic_read(chip->ioapic, low_reg + 1);
+
+	if (!route_allowed(chip, low, high)) {
+		printk("WARNING: cell \"%s\": IOAPIC pin %u routed outside the cell, kept masked\n",
+		       chip->cell->config->name,
+		       (reg - IOAPIC_REDIR_TABLE) / 2);
+		ioapic_write(chip->ioapic, low_reg, low | IOAPIC_RTE_MASKED);
+		if (reg & 1)
+			ioapic_write(chip->ioapic, reg, value);
+		return;
+	}
+	ioapic_write(chip->ioapic, reg, value);
+}
+
 static void register_access(struct ioapic_cell_chip *chip, bool is_write,
 			    unsigned long *value)
 {
@@ -82,14 +162,20 @@ static void register_access(struct ioapic_cell_chip *chip, bool is_write,
 
 	if (reg >= IOAPIC_REDIR_TABLE) {
 		pin = (reg - IOAPIC_REDIR_TABLE) / 2;
-		if (pin >= chip->ioapic->pins || !pin_owned(chip->config, pin)) {
+		if (!chip_owns_pin(chip, pin)) {
 			/* someone else's pin: masked, and stays as it is */
 			if (!is_write)
 				*value = (reg & 1) ? 0 : IOAPIC_RTE_MASKED;
 			return;
 		}
-	} else if (reg > IOAPIC_ARBITRATION ||
-		   (is_write && chip->cell != &root_cell)) {
+		if (is_write)
+			write_redirection(chip, reg, *value);
+		else
+			*value = ioapic_read(chip->ioapic, reg);
+		return;
+	}
+	if (reg > IOAPIC_ARBITRATION ||
+	    (is_write && chip->cell != &root_cell)) {
 		if (!is_write)
 			*value = 0;
 		return;
@@ -175,10 +261,29 @@ static unsigned int ioapic_mmio_count_regions(struct cell *cell)
 	return cell->config->num_irqchips;
 }
 
+/* Pins change hands masked: the new owner programs them afresh. */
+static void mask_cell_pins(struct cell *cell)
+{
+	struct ioapic_cell_chip *chip;
+	unsigned int n, pin;
+
+	if (cell == &root_cell)
+		return;
+	for (n = 0; n < IOAPIC_MAX_CHIPS; n++) {
+		chip = &cell->arch.ioapic[n];
+		for (pin = 0; chip->ioapic && pin < chip->ioapic->pins; pin++)
+			if (pin_owned(chip->config, pin))
+				ioapic_write(chip->ioapic,
+					     IOAPIC_REDIR_TABLE + pin * 2,
+					     IOAPIC_RTE_MASKED);
+	}
+}
+
 static void ioapic_cell_exit(struct cell *cell)
 {
 	unsigned int n;
 
+	mask_cell_pins(cell);
 	for (n = 0; n < IOAPIC_MAX_CHIPS; n++)
 		if (cell->arch.ioapic[n].ioapic)
 			mmio_region_unregister(&cell->mmio,
@@ -216,6 +321,7 @@ static int ioapic_cell_init(struct cell *cell)
 			return err;
 		}
 	}
+	mask_cell_pins(cell);
 	return 0;
 }
 

@@ -2,9 +2,10 @@
 /*
  * ivshmem interrupts on x86: MSI-X only (a virtual device has no IOAPIC
  * pin). The message the guest programmed is decoded (no interrupt
- * remapping: address 0xfeeXXXXX, fixed or lowest-priority delivery) and
- * sent as a fixed IPI, but only if it reaches CPUs of the receiving cell
- * and no others. External interrupts do not exit, so the receiver takes
+ * remapping: address 0xfeeXXXXX, fixed or lowest-priority delivery; as in
+ * the reference implementation, x2APIC destinations above 255 continue in
+ * the upper address dword) and sent as a fixed IPI, but only if it
+ * reaches CPUs of the receiving cell and no others. External interrupts do not exit, so the receiver takes
  * it without leaving guest mode.
  */
 #include <jailhouse/cell.h>
@@ -28,8 +29,7 @@ static bool msi_message_valid(const struct ivshmem_msix_entry *msix)
 {
 	u32 mode = msix->data & MSI_DATA_DLVR_MASK;
 
-	return !msix->address_hi &&
-		(msix->address_lo & MSI_ADDR_BASE_MASK) == MSI_ADDR_BASE &&
+	return (msix->address_lo & MSI_ADDR_BASE_MASK) == MSI_ADDR_BASE &&
 		(mode == MSI_DATA_DLVR_FIXED || mode == MSI_DATA_DLVR_LOWPRI) &&
 		(msix->data & MSI_DATA_VECTOR_MASK) >= MSI_FIRST_VECTOR;
 }
@@ -54,8 +54,8 @@ bool arch_ivshmem_trigger_interrupt(struct ivshmem_endpoint *ive,
 				    unsigned int vector)
 {
 	const struct ivshmem_msix_entry *msix = &ive->msix[vector];
-	u32 dest = (msix->address_lo >> MSI_ADDR_DEST_SHIFT) &
-		MSI_ADDR_DEST_MASK;
+	u32 dest = ((msix->address_lo >> MSI_ADDR_DEST_SHIFT) &
+		    MSI_ADDR_DEST_MASK) | msix->address_hi << 8;
 
 	if (!ivshmem_msix_vector_enabled(ive, vector))
 		return false;

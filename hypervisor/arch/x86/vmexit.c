@@ -166,25 +166,88 @@ static bool handle_msr(union registers *regs, bool is_write)
 }
 
 /*
- * MSRs pass straight through unless the hypervisor must see the access:
- * the APIC base (mode and address of the interrupt controller the
- * hypervisor drives) and the x2APIC ICR (IPIs must stay inside the cell).
- * MSRs outside the bitmap's ranges always exit and are refused.
+ * The root cell's MSRs pass straight through unless the hypervisor must
+ * see the access: the APIC base (mode and address of the interrupt
+ * controller the hypervisor drives) and the x2APIC ICR (IPIs must stay
+ * inside the cell). Other cells only reach the MSRs of their own CPU's
+ * execution state and local APIC; everything else (machine-wide MSRs:
+ * MTRRs, power and feature control, ...) is a fault. MSRs outside the
+ * bitmap's ranges always exit and are refused.
  */
 #define MSR_BITMAP_READ_LOW	0x000
+#define MSR_BITMAP_READ_HIGH	0x400
 #define MSR_BITMAP_WRITE_LOW	0x800
+#define MSR_BITMAP_WRITE_HIGH	0xc00
+#define MSR_HIGH_BASE		0xc0000000U
 
-static void msr_bitmap_intercept(u8 *bitmap, unsigned int base, u32 msr)
+#define MSR_IA32_TSC		0x00000010
+#define MSR_IA32_SPEC_CTRL	0x00000048
+#define MSR_IA32_PRED_CMD	0x00000049
+#define MSR_IA32_SYSENTER_CS	0x00000174
+#define MSR_IA32_SYSENTER_EIP	0x00000176
+#define MSR_IA32_PAT		0x00000277
+#define MSR_IA32_TSC_DEADLINE	0x000006e0
+#define MSR_X2APIC_LAST		0x000008ff
+#define MSR_EFER		0xc0000080
+#define MSR_TSC_AUX		0xc0000103
+
+enum msr_access { MSR_PASS_READ = 1, MSR_PASS_WRITE = 2, MSR_PASS_RW = 3 };
+
+/* MSRs of the CPU's own state a non-root cell may use directly */
+static const struct {
+	u32 first, last;
+	enum msr_access access;
+} cell_msrs[] = {
+	{ MSR_IA32_APIC_BASE, MSR_IA32_APIC_BASE, MSR_PASS_READ },
+	{ MSR_IA32_TSC, MSR_IA32_TSC, MSR_PASS_READ },
+	{ MSR_IA32_SPEC_CTRL, MSR_IA32_PRED_CMD, MSR_PASS_RW },
+	{ MSR_IA32_SYSENTER_CS, MSR_IA32_SYSENTER_EIP, MSR_PASS_RW },
+	{ MSR_IA32_PAT, MSR_IA32_PAT, MSR_PASS_RW },
+	{ MSR_IA32_TSC_DEADLINE, MSR_IA32_TSC_DEADLINE, MSR_PASS_RW },
+	{ MSR_X2APIC_BASE, MSR_X2APIC_LAST, MSR_PASS_RW },
+	/* EFER, STAR, LSTAR, CSTAR, FMASK */
+	{ MSR_EFER, MSR_EFER + 4, MSR_PASS_RW },
+	/* FS base, GS base, kernel GS base, TSC_AUX */
+	{ 0xc0000100, MSR_TSC_AUX, MSR_PASS_RW },
+};
+
+static void msr_bitmap_set(u8 *bitmap, u32 msr, enum msr_access access,
+			   bool intercept)
 {
-	bitmap[base + msr / 8] |= 1 << (msr % 8);
+	unsigned int read = MSR_BITMAP_READ_LOW, write = MSR_BITMAP_WRITE_LOW;
+	unsigned int byte;
+
+	if (msr >= MSR_HIGH_BASE) {
+		msr -= MSR_HIGH_BASE;
+		read = MSR_BITMAP_READ_HIGH;
+		write = MSR_BITMAP_WRITE_HIGH;
+	}
+	byte = msr / 8;
+	if (intercept) {
+		if (access & MSR_PASS_READ)
+			bitmap[read + byte] |= 1 << (msr % 8);
+		if (access & MSR_PASS_WRITE)
+			bitmap[write + byte] |= 1 << (msr % 8);
+	} else {
+		if (access & MSR_PASS_READ)
+			bitmap[read + byte] &= ~(1 << (msr % 8));
+		if (access & MSR_PASS_WRITE)
+			bitmap[write + byte] &= ~(1 << (msr % 8));
+	}
 }
 
-void msr_bitmap_init(u8 *bitmap)
+void msr_bitmap_init(u8 *bitmap, bool root)
 {
-	memset(bitmap, 0, PAGE_SIZE);
-	msr_bitmap_intercept(bitmap, MSR_BITMAP_WRITE_LOW,
-			     MSR_IA32_APIC_BASE);
-	msr_bitmap_intercept(bitmap, MSR_BITMAP_WRITE_LOW, MSR_X2APIC_ICR);
+	unsigned int n;
+	u32 msr;
+
+	memset(bitmap, root ? 0 : 0xff, PAGE_SIZE);
+	for (n = 0; !root && n < ARRAY_SIZE(cell_msrs); n++)
+		for (msr = cell_msrs[n].first; msr <= cell_msrs[n].last; msr++)
+			msr_bitmap_set(bitmap, msr, cell_msrs[n].access,
+				       false);
+	msr_bitmap_set(bitmap, MSR_IA32_APIC_BASE, MSR_PASS_WRITE, true);
+	msr_bitmap_set(bitmap, MSR_X2APIC_ICR, MSR_PASS_WRITE, true);
 }
 
 /*

@@ -437,6 +437,7 @@ void vcpu_load_cell(struct cell *cell)
 	/* translations of another cell must not survive the switch */
 	invept_all(eptp);
 	invvpid_guest();
+	this_cpu_data()->arch.loaded_cell = cell;
 }
 
 static const char *entry_failure_reason(u32 qualification)
@@ -798,34 +799,32 @@ void vcpu_wait_for_sipi(void)
 }
 
 static void write_real_mode_segment(enum vmx_segment which, u16 selector,
-				    u32 access_rights)
+				    unsigned long base, u32 access_rights)
 {
 	vmcs_write64(GUEST_SEG_SELECTOR(which), selector);
-	vmcs_write64(GUEST_SEG_BASE(which), (unsigned long)selector << 4);
+	vmcs_write64(GUEST_SEG_BASE(which), base);
 	vmcs_write64(GUEST_SEG_LIMIT(which), 0xffff);
 	vmcs_write64(GUEST_SEG_AR(which), access_rights);
 }
 
 /*
- * The state an x86 CPU has after INIT and SIPI (SDM 9.1.1), starting in
- * real mode at @address; CS holds address / 16 when it is 16-byte aligned
- * and below 1 MiB (as after SIPI), otherwise the 64 KiB segment below.
+ * The state an x86 CPU has after INIT (SDM 9.1.1), starting in real mode
+ * at CS:IP = @cs_selector:@ip with the CS base @cs_base.
  */
-void vcpu_start_real_mode(u64 address)
+static void start_real_mode(u16 cs_selector, unsigned long cs_base,
+			    unsigned long ip)
 {
 	struct per_cpu *cpu_data = this_cpu_data();
 	u32 eax, ebx, ecx, edx;
-	u16 cs = (address & 0xf || address >= 0x100000) ?
-		(address >> 4) & 0xf000 : address >> 4;
 	enum vmx_segment seg;
 
-	write_real_mode_segment(VMX_CS, cs, 0x9b);
+	write_real_mode_segment(VMX_CS, cs_selector, cs_base, 0x9b);
 	for (seg = VMX_ES; seg <= VMX_GS; seg++)
 		if (seg != VMX_CS)
-			write_real_mode_segment(seg, 0, 0x93);
-	write_real_mode_segment(VMX_LDTR, 0, 0x82);
-	write_real_mode_segment(VMX_TR, 0, 0x8b);
-	vmcs_write64(GUEST_RIP, address - ((unsigned long)cs << 4));
+			write_real_mode_segment(seg, 0, 0, 0x93);
+	write_real_mode_segment(VMX_LDTR, 0, 0, 0x82);
+	write_real_mode_segment(VMX_TR, 0, 0, 0x8b);
+	vmcs_write64(GUEST_RIP, ip);
 	vmcs_write64(GUEST_RSP, 0);
 	vmcs_write64(GUEST_RFLAGS, X86_RFLAGS_RESERVED1);
 
@@ -858,4 +857,20 @@ void vcpu_start_real_mode(u64 address)
 	cpuid_count(X86_CPUID_FEATURES, 0, &eax, &ebx, &ecx, &edx);
 	cpu_data->arch.regs->rdx = eax;
 	cpu_data->arch.wait_for_sipi = false;
+}
+
+/* After SIPI with @vector: CS = vector * 256, IP = 0. */
+void vcpu_start_sipi(unsigned int vector)
+{
+	start_real_mode(vector << 8, (unsigned long)vector << 12, 0);
+}
+
+/*
+ * A cell's boot CPU: the 64 KiB segment holding the reset address, as
+ * inmates written for Jailhouse expect (CS base = address & ~0xffff).
+ */
+void vcpu_start_at(u64 address)
+{
+	start_real_mode((address >> 4) & 0xf000, address & ~0xffffUL,
+			address & 0xffff);
 }

@@ -13,10 +13,16 @@
  * and "ROGUE: survived <action> ..." if it comes back - which must never
  * happen under the hypervisor. Without a valid action it prints
  * "ROGUE: no action" and stops.
+ *
+ *   ivshmem-state=N            first set the State register of the cell's
+ *                              ivshmem device to N, so a scenario can see
+ *                              the state drop to 0 when the cell fails
  */
 #include <inmate.h>
+#include <jailhouse/ivshmem.h>
 
 #define ROGUE_PATTERN	0x6a61696c	/* "jail" */
+#define ROGUE_IVSHMEM_BAR0	0xff000000UL
 
 static bool do_access(const char *action, unsigned long addr, u32 *value)
 {
@@ -39,6 +45,22 @@ static bool do_access(const char *action, unsigned long addr, u32 *value)
 	return false;
 }
 
+static void set_ivshmem_state(u32 state)
+{
+	int bdf = pci_find_device(IVSHMEM_VENDOR_ID, IVSHMEM_DEVICE_ID, 0);
+
+	if (bdf < 0) {
+		printk("ROGUE: no ivshmem device\n");
+		return;
+	}
+	pci_write_config(bdf, PCI_CFG_BAR, ROGUE_IVSHMEM_BAR0, 4);
+	pci_write_config(bdf, PCI_CFG_COMMAND, PCI_CMD_MEM, 2);
+	mmio_write32(ROGUE_IVSHMEM_BAR0 + IVSHMEM_REG_STATE, state);
+	printk("ROGUE: ivshmem state %u\n", state);
+	/* let the peers take this interrupt before the fault's one */
+	delay_us(200000);
+}
+
 void inmate_main(void)
 {
 	unsigned long addr = cmdline_parse_int("addr", 0);
@@ -46,6 +68,8 @@ void inmate_main(void)
 	u32 value = 0;
 
 	cmdline_parse_str("action", action, sizeof(action), "");
+	if (cmdline_parse_int("ivshmem-state", 0))
+		set_ivshmem_state(cmdline_parse_int("ivshmem-state", 0));
 	printk("ROGUE: attempting %s at 0x%lx\n", action, addr);
 	memory_barrier();
 

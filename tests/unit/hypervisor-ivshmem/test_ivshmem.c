@@ -406,6 +406,61 @@ static void test_peers_leave(void)
 	th_destroy(&c);
 }
 
+/*
+ * Config space through an ECAM window (ARM's virtual host bridge, x86
+ * MMCONFIG): the pci unit dispatches it, the ivshmem unit answers, BAR
+ * programming through ECAM reaches the registers.
+ */
+static void test_ecam(bool is_virtual)
+{
+	const struct unit *units[2] = { NULL, ivshmem_unit() };
+	const struct unit *unit;
+	static struct test_cell e;
+	struct cell *cell = &e.cell;
+	const u64 ecam = 0x08e00000, fn = ecam + (LINK_BDF << 12);
+	char name[64];
+	int err;
+
+	for (unit = __units_start; unit < __units_end; unit++)
+		if (!strcmp(unit->name, "pci"))
+			units[0] = unit;
+	sys.platform_info.pci_mmconfig_base = ecam;
+	sys.platform_info.pci_is_virtual = is_virtual;
+	memset(cell, 0, sizeof(*cell));
+	build_config(&e, &params_a);
+	cell->config = (void *)e.image;
+	err = mmio_dispatcher_init(&cell->mmio,
+				   units[0]->mmio_count_regions(cell) +
+				   units[1]->mmio_count_regions(cell)) ?:
+		units[0]->cell_init(cell) ?: units[1]->cell_init(cell);
+	snprintf(name, sizeof(name), "hv/ivshmem/ecam-%s-cell",
+		 is_virtual ? "virtual" : "mmconfig");
+	t_result(!err, name, "error %d: %s", err, console);
+	if (err)
+		return;
+
+	snprintf(name, sizeof(name), "hv/ivshmem/ecam-%s-ids",
+		 is_virtual ? "virtual" : "mmconfig");
+	t_result(guest_mmio(&e, fn, 4, false, 0) == 0x4106110a &&
+		 guest_mmio(&e, fn + 0x40, 1, false, 0) == 0x09 &&
+		 guest_mmio(&e, ecam, 4, false, 0) == 0xffffffff, name,
+		 "ids 0x%llx, slot 0 0x%llx",
+		 (unsigned long long)guest_mmio(&e, fn, 4, false, 0),
+		 (unsigned long long)guest_mmio(&e, ecam, 4, false, 0));
+	guest_mmio(&e, fn + 0x10, 4, true, 0x08f00000);
+	guest_mmio(&e, fn + 0x04, 2, true, 0x0002);
+	snprintf(name, sizeof(name), "hv/ivshmem/ecam-%s-bar-programming",
+		 is_virtual ? "virtual" : "mmconfig");
+	t_result(reg_read(&e, 0x08f00000, IVSHMEM_REG_MAX_PEERS) == 3, name,
+		 "max peers reads 0x%x",
+		 reg_read(&e, 0x08f00000, IVSHMEM_REG_MAX_PEERS));
+
+	units[1]->cell_exit(cell);
+	units[0]->cell_exit(cell);
+	mmio_dispatcher_free(&cell->mmio);
+	sys.platform_info.pci_mmconfig_base = 0;
+}
+
 int main(void)
 {
 	unsigned long pool_before;
@@ -430,6 +485,9 @@ int main(void)
 	test_doorbell();
 	test_peers_leave();
 	test_intx();
+	memset(state_page, 0, sizeof(state_page));
+	test_ecam(true);
+	test_ecam(false);
 
 	t_result(mem_pool.used_pages == pool_before && state_page_maps == 0,
 		 "hv/ivshmem/pool-and-mappings-released",

@@ -81,6 +81,16 @@ int main(void)
 		 "%u sends, dest %u logical %d vector 0x%x", sends, sent_dest,
 		 sent_logical, sent_vector);
 
+	/* x2APIC destination 0x102: upper bits in the upper address dword */
+	guest_mmio(&b, BAR1_B + 3 * 16 + 4, 4, true, 1);
+	program_vector(3, 0xfee02000, 0x0043);
+	ring(3);
+	t_result(sends == 1 && sent_dest == 0x102 && sent_vector == 0x43,
+		 "hv/ivshmem-x86/msi-x2apic-high-destination",
+		 "%u sends, dest 0x%x vector 0x%x", sends, sent_dest,
+		 sent_vector);
+	guest_mmio(&b, BAR1_B + 3 * 16 + 4, 4, true, 0);
+
 	program_vector(2, 0xfee01000, 0x0441);		/* NMI */
 	console[0] = 0;
 	ring(2);

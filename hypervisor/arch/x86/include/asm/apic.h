@@ -43,6 +43,13 @@ int apic_init(void);
 int apic_cpu_init(struct per_cpu *cpu_data);
 void apic_shutdown(void);
 void apic_print_mode(void);
+/* Clean up this CPU's APIC before it runs a new cell (see apic.c). */
+void apic_cpu_reset(bool for_root);
+
+/* This CPU's APIC timer, for calibration (masked, divider 1). */
+void apic_timer_start_free_running(void);
+u32 apic_timer_count(void);
+void apic_timer_stop(void);
 
 /* Physical (and guest-physical) address of the xAPIC page. */
 u64 apic_xapic_phys(void);

@@ -16,6 +16,6 @@ void io_cell_exit(struct cell *cell);
 bool pio_handle_exit(union registers *regs);
 
 /* MSR intercept bitmap of a cell (vmexit.c). */
-void msr_bitmap_init(u8 *bitmap);
+void msr_bitmap_init(u8 *bitmap, bool root);
 
 #endif /* !_JAILHOUSE_ASM_IO_H */

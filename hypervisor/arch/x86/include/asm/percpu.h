@@ -41,6 +41,7 @@ struct x86_tss {
 } __attribute__((packed));
 
 struct per_cpu;
+struct cell;
 
 struct per_cpu_arch {
 	u8 vmxon_region[X86_PAGE_SIZE] __attribute__((aligned(X86_PAGE_SIZE)));
@@ -83,12 +84,15 @@ struct per_cpu_arch {
 	bool vmx_on;
 	bool vmcs_loaded;
 	bool guest_active;	/* launched; leaving means VMCS state */
+	/* the cell whose EPT and bitmaps the VMCS holds */
+	struct cell *loaded_cell;
 
 	/* page-table entries behind this CPU's guest memory window */
 	u64 *window_pte[GUEST_WINDOW_PAGES];
 	unsigned long hv_tlb_generation;
 
-	/* local APIC */
+	/* local APIC, in x2APIC mode (per CPU: cells may switch) */
+	bool x2apic;
 	u32 apic_id;
 	u32 apic_ldr;		/* logical destination register */
 	u32 apic_dfr;		/* xAPIC destination format */

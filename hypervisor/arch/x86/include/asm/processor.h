@@ -324,6 +324,14 @@ static inline u32 pio_read32(u16 port)
 	return value;
 }
 
+static inline u64 read_tsc(void)
+{
+	u32 low, high;
+
+	asm volatile("rdtsc" : "=a" (low), "=d" (high));
+	return ((u64)high << 32) | low;
+}
+
 static inline void disable_irqs(void)
 {
 	asm volatile("cli" : : : "memory");

@@ -49,8 +49,10 @@ bool vcpu_set_guest_cr4(unsigned long value);
 void vcpu_load_cell(struct cell *cell);
 /* Put the guest into the wait-for-SIPI state (parking, INIT). */
 void vcpu_wait_for_sipi(void);
-/* Architectural state after SIPI: real mode at vector * 0x1000. */
-void vcpu_start_real_mode(u64 address);
+/* Architectural state after INIT/SIPI: real mode at vector * 0x1000. */
+void vcpu_start_sipi(unsigned int vector);
+/* A cell's boot CPU: real mode at the cell's reset address. */
+void vcpu_start_at(u64 address);
 
 /* Complete an emulated instruction (by its exit-reported / own length). */
 void vcpu_skip_instruction(void);

@@ -1,0 +1,279 @@
+# ivshmem steps of the root Linux (issue 6), shared by
+# ci/scenarios/<arch>/ivshmem-*.sh; needs hv-root.sh sourced first.
+# The scenario sets:
+#   IVS_BDF        PCI address of the root cell's ivshmem device
+#   IVS_BASE       physical address of its shared memory (state table)
+#   IVS_PEERS      max peers of the link
+# Layout of every link of our configs (design.md): state table 4 KiB,
+# R/W 36 KiB, one 8 KiB output section per peer; the root is peer 0.
+
+IVS_PCI=/sys/bus/pci/devices
+
+ivs_hex() { printf '0x%x' "$(($1))"; }
+
+# ivs_info_is <check> <key> <value>: a line of `ivshmem info`
+ivs_info_is()
+{
+	local got
+
+	got=$(sed -n "s/^$2: //p" /tmp/ivs-info)
+	if [ "$got" = "$3" ]; then
+		jh_pass "$1"
+	else
+		jh_fail "$1" "ivshmem info: $2 is '$got', expected '$3'"
+	fi
+}
+
+# ivs_count: interrupts uio_ivshmem counted for the root's device
+ivs_count() { ivshmem -d "$IVS_BDF" count 2>/dev/null || echo -1; }
+
+ivs_load()
+{
+	hv_load_driver || return 1
+	jh_expect_ok uio/modprobe modprobe uio_ivshmem
+}
+
+# The device after enable: in the PCI tree, BAR assigned, uio bound.
+ivs_device_present()
+{
+	local name=$1 d=$IVS_PCI/$IVS_BDF
+
+	jh_wait_for "$name/pci-device" 10 test -e "$d" || return 1
+	jh_expect_file "$name/vendor" "$d/vendor" 0x110a
+	jh_expect_file "$name/device-id" "$d/device" 0x4106
+	jh_expect_file "$name/class" "$d/class" 0xff0000
+	jh_expect_output "$name/uio-bound" '/uio_ivshmem$' readlink "$d/driver"
+	jh_expect_output "$name/uio-listed" "^uio[0-9]+ $IVS_BDF\$" ivshmem list
+}
+
+# Maps, IDs and permissions as the config describes the link.
+ivs_maps()
+{
+	local name=$1
+
+	ivshmem -d "$IVS_BDF" info >/tmp/ivs-info 2>&1
+	cat /tmp/ivs-info
+	ivs_info_is "$name/id" id 0
+	ivs_info_is "$name/max-peers" max_peers "$IVS_PEERS"
+	ivs_info_is "$name/state-table" state_table \
+		"$(ivs_hex "$IVS_BASE") 0x1000"
+	ivs_info_is "$name/rw-section" rw_section \
+		"$(ivs_hex "$IVS_BASE + 0x1000") 0x9000"
+	ivs_info_is "$name/input-sections" input_sections \
+		"$(ivs_hex "$IVS_BASE + 0xa000") $(ivs_hex "$IVS_PEERS * 0x2000")"
+	ivs_info_is "$name/output-section" output_section \
+		"$(ivs_hex "$IVS_BASE + 0xa000") 0x2000"
+	ivshmem -d "$IVS_BDF" permissions >/tmp/ivs-perm 2>&1
+	cat /tmp/ivs-perm
+	if [ "$(tr '\n' ' ' </tmp/ivs-perm)" = \
+	     "registers: rw state_table: ro rw_section: rw input_sections: ro output_section: rw " ]; then
+		jh_pass "$name/map-permissions"
+	else
+		jh_fail "$name/map-permissions" "$(tr '\n' ' ' </tmp/ivs-perm)"
+	fi
+	jh_expect_fail "$name/tool-refuses-state-write" 'read-only' \
+		ivshmem -d "$IVS_BDF" write32 state 0 1
+	jh_expect_exit "$name/tool-range-check" 2 \
+		ivshmem -d "$IVS_BDF" write32 out 0x2000 1
+}
+
+# Own state, loopback doorbells, interrupt enable: the root alone.
+ivs_root_alone()
+{
+	local name=$1 before after
+
+	jh_expect_ok "$name/set-state" ivshmem -d "$IVS_BDF" state 0x55
+	jh_expect_output "$name/state-register" '^85$' \
+		ivshmem -d "$IVS_BDF" state
+	jh_expect_output "$name/state-table-entry" '^85$' \
+		ivshmem -d "$IVS_BDF" peer-state 0
+
+	jh_expect_ok "$name/rw-write" ivshmem -d "$IVS_BDF" write rw 0x100 \
+		"hello from root"
+	jh_expect_output "$name/rw-read" '^hello from root$' \
+		ivshmem -d "$IVS_BDF" read rw 0x100 64
+	jh_expect_ok "$name/out-write" ivshmem -d "$IVS_BDF" write32 out 0 4242
+	jh_expect_output "$name/out-seen-as-input" '^4242$' \
+		ivshmem -d "$IVS_BDF" read32 in:0 0
+
+	before=$(ivs_count)
+	jh_expect_output "$name/loopback-ping" '^round trips: 5,' \
+		ivshmem -d "$IVS_BDF" ping 0 -n 5 -t 5
+	after=$(ivs_count)
+	if [ "$after" -ge $((before + 5)) ]; then
+		jh_pass "$name/loopback-counted"
+	else
+		jh_fail "$name/loopback-counted" "count $before -> $after, expected +5"
+	fi
+
+	jh_expect_ok "$name/irq-off" ivshmem -d "$IVS_BDF" irq off
+	before=$(ivs_count)
+	ivshmem -d "$IVS_BDF" ring 0 -n 3
+	sleep 1
+	after=$(ivs_count)
+	if [ "$after" = "$before" ]; then
+		jh_pass "$name/irq-off-silences"
+	else
+		jh_fail "$name/irq-off-silences" "count $before -> $after with interrupts off"
+	fi
+	jh_expect_ok "$name/irq-on" ivshmem -d "$IVS_BDF" irq on
+	ivshmem -d "$IVS_BDF" ring 0
+	jh_wait_for "$name/irq-on-delivers" 5 \
+		sh -c "[ \$(ivshmem -d $IVS_BDF count) -gt $after ]"
+}
+
+# ivs_disable <check>: disable (hv-root.sh's hv_disable also proves the
+# CPUs with a workload, which costs minutes in Bochs; not needed here)
+ivs_disable()
+{
+	jh_expect_ok "$1" jailhouse disable || return 1
+	jh_expect_file "$1/sysfs-enabled" "$JH_SYSFS/enabled" 0
+}
+
+# After disable: device, uio device, windows gone; enable brings them back.
+ivs_device_gone()
+{
+	local name=$1
+
+	if [ -e "$IVS_PCI/$IVS_BDF" ]; then
+		jh_fail "$name/pci-device-removed" "$IVS_PCI/$IVS_BDF still exists"
+	else
+		jh_pass "$name/pci-device-removed"
+	fi
+	jh_expect_exit "$name/no-uio-device" 3 ivshmem list
+	if grep -q 'jailhouse vPCI' /proc/iomem; then
+		jh_fail "$name/windows-released" "$(grep 'jailhouse vPCI' /proc/iomem | head -n 1)"
+	else
+		jh_pass "$name/windows-released"
+	fi
+}
+
+# ---- benchmark steps (ci/bench/<arch>/ivshmem.sh) ----------------------
+
+# ivs_stat <cell id> <reason>: vmexits counter of a cell (sum of its CPUs)
+ivs_stat() { cat "$JH_SYSFS/cells/$1/statistics/vmexits_$2" 2>/dev/null || echo 0; }
+
+# ivs_per_op <label> <reason> <cell> <ops> <cmd...>: exits of <cell> per
+# operation of <cmd>, minus what the same program costs with no operation
+# (start-up, sysfs reads), which runs first with "-n 0"
+ivs_per_op()
+{
+	local label=$1 reason=$2 cell=$3 ops=$4 a b c
+
+	shift 4
+	a=$(ivs_stat "$cell" "$reason")
+	"$@" -n 0 >/dev/null
+	b=$(ivs_stat "$cell" "$reason")
+	"$@" -n "$ops" >/dev/null
+	c=$(ivs_stat "$cell" "$reason")
+	awk -v l="$label" -v a="$a" -v b="$b" -v c="$c" -v n="$ops" \
+		'BEGIN { printf "JH-BENCH %s %.2f exits\n", l, ((c - b) - (b - a)) / n }'
+}
+
+# Root alone: the loopback doorbell (root rings its own peer ID: sender
+# and receiver are the root cell), round trips, bulk transfer.
+ivs_bench_root()
+{
+	local r
+
+	for r in total mmio; do
+		ivs_per_op "loopback-exits-$r-per-doorbell" $r 0 1000 \
+			ivshmem -d "$IVS_BDF" ring 0
+		ivs_per_op "loopback-exits-$r-per-round-trip" $r 0 200 \
+			ivshmem -d "$IVS_BDF" ping 0 -t 5
+	done
+	ivshmem -d "$IVS_BDF" ping 0 -n 200 -t 5 |
+		sed -n 's/^round trips: [0-9]*, average \([0-9.]*\) us, min \([0-9.]*\) us, max \([0-9.]*\) us$/JH-BENCH loopback-round-trip-avg \1 us\nJH-BENCH loopback-round-trip-min \2 us/p'
+	for r in 4 64; do
+		ivshmem -d "$IVS_BDF" bulk 16 -b $r -p 0 |
+			sed -n "s/^bulk: .* \([0-9.]*\) MiB\/s$/JH-BENCH bulk-16MiB-doorbell-every-${r}KiB \1 MiB\/s/p"
+	done
+}
+
+# ---- root Linux <-> ivshmem-demo cells -----------------------------------
+
+# ivs_console_count <ERE>: matching lines in the hypervisor console (the
+# demo cells print there when loaded with con-virtual)
+ivs_console_count() { jailhouse console 2>/dev/null | grep -cE -- "$1"; }
+
+# ivs_cell_start <check> <cell config> <name> <params>: create, load the
+# ivshmem-demo inmate with <params>, start
+ivs_cell_start()
+{
+	local name=$1 config=$JH_CELLS/$2.cell cell=$3
+
+	jh_require "$name/pieces" "$config" "$JH_INMATES/ivshmem-demo.bin" ||
+		return 1
+	jh_expect_ok "$name/create" jailhouse cell create "$config" || return 1
+	jh_expect_ok "$name/load" jailhouse cell load "$cell" \
+		"$JH_INMATES/ivshmem-demo.bin" -s "$4" -a 0x1000 || return 1
+	jh_expect_ok "$name/start" jailhouse cell start "$cell"
+}
+
+# ivs_peer_running <check> <peer>: the demo announces itself with
+# State = ID + 1; the root reads it from the state table
+ivs_peer_running()
+{
+	jh_expect_output "$1/state-seen" "^state\\[$2\\]: $(($2 + 1))\$" \
+		ivshmem -d "$IVS_BDF" wait-state "$2" $(($2 + 1)) -t 60
+}
+
+# ivs_data_from_peer <check> <peer>: its counter, written before each of
+# its doorbells into rw[ID] and the first word of its output section
+ivs_data_from_peer()
+{
+	local name=$1 peer=$2 out rw
+
+	out=$(ivshmem -d "$IVS_BDF" read32 "in:$peer" 0)
+	rw=$(ivshmem -d "$IVS_BDF" read32 rw $((peer * 4)))
+	if [ "${out:-0}" -ge 1 ] && [ "${rw:-0}" -ge 1 ]; then
+		jh_pass "$name/data-from-peer"
+	else
+		jh_fail "$name/data-from-peer" "peer $peer: output word '$out', rw[$peer] '$rw'"
+	fi
+}
+
+# ivs_root_to_peer <check> <peer> <vector> <count>: the root stores data,
+# then rings <count> doorbells half a second apart; the demo (console in
+# the hypervisor ring) prints each interrupt with the root's data
+ivs_root_to_peer()
+{
+	local name=$1 peer=$2 vector=$3 count=$4 before want i
+
+	jh_expect_ok "$name/write-rw" ivshmem -d "$IVS_BDF" write32 rw 0 4711
+	jh_expect_ok "$name/write-out" ivshmem -d "$IVS_BDF" write32 out 0 815
+	before=$(ivs_console_count 'IVSHMEM: got interrupt')
+	for i in $(seq "$count"); do
+		ivshmem -d "$IVS_BDF" ring "$peer" "$vector"
+		sleep 0.5
+	done
+	want=$((before + count))
+	jh_wait_for "$name/peer-counted-doorbells" 20 \
+		sh -c "[ \$(jailhouse console | grep -c 'IVSHMEM: got interrupt') -ge $want ]"
+	jh_expect_output "$name/peer-read-rw" '^rw\[0\] = 4711' jailhouse console
+	jh_expect_output "$name/peer-read-output" '^in@0x0000 = 815' \
+		jailhouse console
+}
+
+# ivs_root_gets_doorbells <check> <count>: the demo rings the root
+ivs_root_gets_doorbells()
+{
+	jh_expect_output "$1/root-counted-doorbells" "^received $2 " \
+		ivshmem -d "$IVS_BDF" wait -n "$2" -t 60
+}
+
+# ivs_destroy_notifies <check> <cell> <peer> <count cmd>: destroying the
+# cell zeroes its state entry and interrupts the root; <count cmd> (a
+# shell command line) reads a counter that only this notification moves
+ivs_destroy_notifies()
+{
+	local name=$1 cell=$2 peer=$3 before
+
+	shift 3
+	before=$(sh -c "$*")
+	jh_expect_ok "$name/destroy" jailhouse cell destroy "$cell"
+	jh_expect_output "$name/state-zeroed" '^0$' \
+		ivshmem -d "$IVS_BDF" peer-state "$peer"
+	jh_wait_for "$name/root-notified" 10 \
+		sh -c "[ \$($*) -gt $before ]"
+}
