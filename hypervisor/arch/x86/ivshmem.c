@@ -5,8 +5,8 @@
  * remapping: address 0xfeeXXXXX, fixed or lowest-priority delivery; as in
  * the reference implementation, x2APIC destinations above 255 continue in
  * the upper address dword) and sent as a fixed IPI, but only if it
- * reaches CPUs of the receiving cell and no others. External interrupts do not exit, so the receiver takes
- * it without leaving guest mode.
+ * reaches CPUs of the receiving cell and no others. External interrupts
+ * do not exit, so the receiver takes it without leaving guest mode.
  */
 #include <jailhouse/cell.h>
 #include <jailhouse/ivshmem.h>
