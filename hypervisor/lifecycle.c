@@ -248,31 +248,25 @@ static struct jailhouse_memory root_view(const struct jailhouse_memory *mem)
 
 /*
  * Give the root cell back what its own config grants inside @mem: every
- * overlap with a root region is mapped with the root region's flags.
+ * root region that overlaps it is mapped again as a whole, with the root
+ * region's flags. Mapping whole regions brings back the large blocks, so
+ * the tables split off when the cell took its part are freed again; the
+ * parts other cells hold are taken away again afterwards
+ * (retake_from_root).
  */
 static int remap_to_root(const struct jailhouse_memory *mem)
 {
 	const struct jailhouse_memory *root_mem = cell_mem_regions(&root_cell);
-	struct jailhouse_memory part;
-	u64 start, end;
 	unsigned int n;
 	int err;
 
 	for (n = 0; n < root_cell.config->num_memory_regions; n++) {
 		if (JAILHOUSE_MEMORY_IS_SUBPAGE(&root_mem[n]) ||
-		    root_mem[n].flags & JAILHOUSE_MEM_COMM_REGION)
+		    root_mem[n].flags & JAILHOUSE_MEM_COMM_REGION ||
+		    mem->phys_start >= root_mem[n].phys_start + root_mem[n].size ||
+		    root_mem[n].phys_start >= mem->phys_start + mem->size)
 			continue;
-		start = MAX(mem->phys_start, root_mem[n].phys_start);
-		end = MIN(mem->phys_start + mem->size,
-			  root_mem[n].phys_start + root_mem[n].size);
-		if (start >= end)
-			continue;
-		part = root_mem[n];
-		part.phys_start = start;
-		part.virt_start = root_mem[n].virt_start +
-			(start - root_mem[n].phys_start);
-		part.size = end - start;
-		err = arch_map_memory_region(&root_cell, &part);
+		err = arch_map_memory_region(&root_cell, &root_mem[n]);
 		if (err)
 			return err;
 	}
@@ -288,6 +282,36 @@ static void return_regions_to_root(const struct cell *cell, unsigned int upto)
 		if (region_taken_from_root(&mem[n]) && remap_to_root(&mem[n]))
 			printk("WARNING: region %u of cell \"%s\" could not be given back to the root cell\n",
 			       n, cell->config->name);
+}
+
+static int map_loadable_into_root(struct cell *cell);
+
+/*
+ * After whole root regions were mapped again: what the remaining cells
+ * hold leaves the root cell once more, and the LOADABLE regions of
+ * loadable cells come back read-write.
+ */
+static void retake_from_root(void)
+{
+	const struct jailhouse_memory *mem;
+	struct jailhouse_memory view;
+	struct cell *cell;
+	unsigned int n;
+
+	for (cell = root_cell.next; cell; cell = cell->next) {
+		mem = cell_mem_regions(cell);
+		for (n = 0; n < cell->config->num_memory_regions; n++) {
+			if (!region_taken_from_root(&mem[n]))
+				continue;
+			view = root_view(&mem[n]);
+			if (arch_unmap_memory_region(&root_cell, &view))
+				printk("ERROR: region %u of cell \"%s\" may be visible to the root cell\n",
+				       n, cell->config->name);
+		}
+		if (cell->loadable && map_loadable_into_root(cell))
+			printk("WARNING: cell \"%s\": loadable regions not mapped into the root cell\n",
+			       cell->config->name);
+	}
 }
 
 static int take_regions_from_root(const struct cell *cell)
@@ -306,6 +330,7 @@ static int take_regions_from_root(const struct cell *cell)
 			printk("ERROR: cannot take memory region %u of cell \"%s\" from the root cell: error %d\n",
 			       n, cell->config->name, err);
 			return_regions_to_root(cell, n + 1);
+			retake_from_root();
 			return err;
 		}
 	}
@@ -776,6 +801,7 @@ static long destroy_locked(struct per_cpu *caller, unsigned long id)
 	unlink_cell(cell);
 	cell_exit(cell);
 	return_regions_to_root(cell, cell->config->num_memory_regions);
+	retake_from_root();
 	arch_config_commit(NULL);
 	/* the CPUs come back powered off; Linux turns them on again */
 	resume_root_and(NULL, caller->cpu_id);

@@ -52,5 +52,6 @@ awk -v n=$N -v r=$root_mmio -v ct=$c_total -v cm=$c_mmio -v cx=$c_xapic \
 	printf "JH-BENCH x86-doorbell-window-receiver-mmio %d exits\n", cm
 }'
 jh_expect_ok bench/destroy jailhouse cell destroy ivshmem-demo
+echo 1 >/sys/devices/system/cpu/cpu1/online
 hv_disable bench/disable
 jh_end

@@ -118,6 +118,8 @@ static void flush_guest_tlb_local(void)
 static void load_cell_context(struct per_cpu *cpu_data)
 {
 	arm_cell_load_stage2(cpu_data->cell);
+	cpu_data->arch.wfi_trap_paused = false;
+	arm_set_wfi_trap(cpu_data);
 	flush_guest_tlb_local();
 	gic_cpu_reset_virtual(cpu_data);
 

@@ -234,6 +234,19 @@ void gic_handle_irqs(struct per_cpu *cpu_data)
 	}
 }
 
+/*
+ * Make the GIC re-evaluate what to signal to this CPU. Rewriting the
+ * priority mask changes nothing on hardware; QEMU's GICv2 model only
+ * recomputes its physical outputs on such an access, and it does not do
+ * so when a guest deactivates a hardware-linked interrupt through GICV,
+ * so a level interrupt that is still asserted then (a timer whose next
+ * deadline passed already) would stay pending without being signalled.
+ */
+void gic_refresh_physical(void)
+{
+	gicc_write(GICC_PMR, gicc_read(GICC_PMR));
+}
+
 /* A parked or powered-off CPU acknowledges and drops what arrives. */
 void gic_drop_pending_irqs(void)
 {

@@ -95,7 +95,7 @@ int arch_cpu_init(struct per_cpu *cpu_data)
 	arm_cell_load_stage2(cpu_data->cell);
 	arm_write_sysreg(HCR, HCR_VM | HCR_SWIO | HCR_FMO | HCR_IMO |
 			 HCR_AMO | HCR_TSC | HCR_TAC);
-	arm_isb();
+	arm_set_wfi_trap(cpu_data);
 	cpu_data->initialized = true;
 	return 0;
 }

@@ -348,6 +348,42 @@ static void handle_cp15_32(struct per_cpu *cpu_data,
 	panic_park();
 }
 
+/*
+ * Root-cell CPUs trap WFI (HCR.TWI): before the CPU sleeps, the GIC gets a
+ * chance to signal an interrupt it holds back (gic_refresh_physical).
+ * The WFI is not skipped: it runs again natively, with trapping paused
+ * until the next exit, so an idle root CPU costs one extra exit per
+ * sleep. Non-root cells never trap WFI (one exit per timer tick).
+ */
+void arm_set_wfi_trap(struct per_cpu *cpu_data)
+{
+	u32 hcr;
+
+	arm_read_sysreg(HCR, hcr);
+	if (cpu_data->cell == &root_cell && !cpu_data->arch.wfi_trap_paused)
+		hcr |= HCR_TWI;
+	else
+		hcr &= ~HCR_TWI;
+	arm_write_sysreg(HCR, hcr);
+	arm_isb();
+}
+
+static void handle_wfi(struct per_cpu *cpu_data)
+{
+	gic_refresh_physical();
+	cpu_data->arch.wfi_trap_paused = true;
+	arm_set_wfi_trap(cpu_data);
+}
+
+/* Any other exit ends the pause. */
+static void resume_wfi_trap(struct per_cpu *cpu_data)
+{
+	if (cpu_data->arch.wfi_trap_paused) {
+		cpu_data->arch.wfi_trap_paused = false;
+		arm_set_wfi_trap(cpu_data);
+	}
+}
+
 static void handle_smc(struct per_cpu *cpu_data, struct trap_frame *frame,
 		       u32 hsr)
 {
@@ -363,6 +399,12 @@ void arm_handle_trap(struct trap_frame *frame)
 
 	arm_read_sysreg(HSR, hsr);
 	cpu_stats_inc(cpu_data, JAILHOUSE_CPU_STAT_VMEXITS_TOTAL);
+
+	if (HSR_EC(hsr) == HSR_EC_WFI_WFE) {
+		handle_wfi(cpu_data);
+		return;
+	}
+	resume_wfi_trap(cpu_data);
 
 	switch (HSR_EC(hsr)) {
 	case HSR_EC_HVC:
@@ -393,6 +435,7 @@ void arm_handle_irq(struct trap_frame *frame)
 	struct per_cpu *cpu_data = this_cpu_data();
 
 	cpu_stats_inc(cpu_data, JAILHOUSE_CPU_STAT_VMEXITS_TOTAL);
+	resume_wfi_trap(cpu_data);
 	gic_handle_irqs(cpu_data);
 	arm_check_requests(cpu_data, frame);
 }

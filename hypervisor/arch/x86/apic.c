@@ -351,27 +351,35 @@ static bool guest_ipi(u32 icr, u32 dest)
 
 /*
  * An interrupt a virtual device of @cell raises with the MSI message its
- * guest programmed: sent as a fixed IPI if the destination reaches CPUs
- * of @cell and no others. The receiving CPU takes it without an exit.
+ * guest programmed: accepted if the destination reaches CPUs of @cell and
+ * no others, then sent as a fixed IPI to each of them by physical APIC ID
+ * (to the first one only for lowest-priority delivery), so the sender's
+ * APIC mode does not matter. The receiving CPU takes it without an exit.
  */
 bool apic_send_cell_irq(struct cell *cell, u32 dest, bool logical,
-			unsigned int vector)
+			bool lowest_priority, unsigned int vector)
 {
-	u32 icr = (vector & APIC_ICR_VECTOR_MASK) | APIC_ICR_DLVR_FIXED |
-		(logical ? APIC_ICR_DEST_LOGICAL : 0);
-	bool reached = false;
+	u32 match = logical ? APIC_ICR_DEST_LOGICAL : 0;
+	unsigned long targets[BITS_TO_LONGS(MAX_CPUS)] = { 0 };
 	unsigned int cpu;
 
-	for (cpu = 0; cpu < hypervisor_max_cpus(); cpu++) {
-		if (!cpu_entered(cpu) || !ipi_targets_cpu(cpu, icr, dest))
+	for (cpu = 0; cpu < hypervisor_max_cpus() && cpu < MAX_CPUS; cpu++) {
+		if (!cpu_entered(cpu) || !ipi_targets_cpu(cpu, match, dest))
 			continue;
 		if (!cell_owns_cpu(cell, cpu))
 			return false;
-		reached = true;
+		set_bit_nonatomic(cpu, targets);
 	}
-	if (reached)
-		apic_send(dest, icr);
-	return reached;
+	cpu = first_cpu(targets);
+	if (cpu >= MAX_CPUS)
+		return false;
+	for (; cpu < MAX_CPUS; cpu = next_cpu(cpu, targets)) {
+		apic_send(per_cpu(cpu)->arch.apic_id,
+			  (vector & APIC_ICR_VECTOR_MASK) | APIC_ICR_DLVR_FIXED);
+		if (lowest_priority)
+			break;
+	}
+	return true;
 }
 
 bool x2apic_icr_write(u64 value)

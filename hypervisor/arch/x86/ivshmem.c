@@ -62,6 +62,8 @@ bool arch_ivshmem_trigger_interrupt(struct ivshmem_endpoint *ive,
 	if (msi_message_valid(msix) &&
 	    apic_send_cell_irq(ive->device->cell, dest,
 			       msix->address_lo & MSI_ADDR_DEST_LOGICAL,
+			       (msix->data & MSI_DATA_DLVR_MASK) ==
+			       MSI_DATA_DLVR_LOWPRI,
 			       msix->data & MSI_DATA_VECTOR_MASK))
 		return true;
 	report_refused(ive, vector);

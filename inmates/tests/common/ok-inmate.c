@@ -80,8 +80,19 @@ static void scan_pci(void)
 	printk(PREFIX "PCI scan done\n");
 }
 
+/* deny=N: the cell starts locked and refuses the first N requests */
+static unsigned long denials_left;
+
 static bool approve_shutdown(void)
 {
+	if (denials_left) {
+		denials_left--;
+		printk(PREFIX "shutdown request denied (%lu more to deny)\n",
+		       denials_left);
+		if (!denials_left)
+			comm_region_set_state(JAILHOUSE_CELL_RUNNING);
+		return false;
+	}
 	printk(PREFIX "shutdown approved after %lu ticks\n", ticks);
 	return true;
 }
@@ -95,6 +106,12 @@ void inmate_main(void)
 	comm_region_print(PREFIX);
 
 	max_ticks = cmdline_parse_int("ticks", 0);
+	denials_left = cmdline_parse_int("deny", 0);
+	if (denials_left) {
+		comm_region_set_state(JAILHOUSE_CELL_RUNNING_LOCKED);
+		printk(PREFIX "locked, denying %lu shutdown requests\n",
+		       denials_left);
+	}
 	timer_init();
 	start_second_cpu();
 	scan_pci();
@@ -118,8 +135,10 @@ void inmate_main(void)
 			printk(PREFIX "done after %lu ticks\n", ticks);
 			done = true;
 		}
+		/* a denied request leaves the cell running */
 		if (comm_region_handle_message(approve_shutdown) ==
-		    JAILHOUSE_MSG_SHUTDOWN_REQUEST)
+		    JAILHOUSE_MSG_SHUTDOWN_REQUEST &&
+		    comm_region->cell_state == JAILHOUSE_CELL_SHUT_DOWN)
 			stop();
 	}
 }

@@ -16,6 +16,7 @@
 
 #include <jailhouse/arch.h>
 #include <jailhouse/cell.h>
+#include <jailhouse/config.h>
 #include <jailhouse/control.h>
 #include <jailhouse/errno.h>
 #include <jailhouse/image.h>
@@ -434,14 +435,84 @@ static int run_scenario(const char *config, void (*fn)(void))
 	return WEXITSTATUS(status);
 }
 
+/* A cell config next to the system config (configs/x86/<name>.cell). */
+static const char *system_path;
+
+static struct jailhouse_cell_desc *read_cell(const char *name, size_t *len)
+{
+	static char path[512];
+	const char *slash = strrchr(system_path, '/');
+	void *buf = calloc(1, 65536);
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%.*s/%s.cell",
+		 slash ? (int)(slash - system_path) : 1,
+		 slash ? system_path : ".", name);
+	f = fopen(path, "rb");
+	if (!f || !buf) {
+		free(buf);
+		if (f)
+			fclose(f);
+		return NULL;
+	}
+	*len = fread(buf, 1, 65536, f);
+	fclose(f);
+	return buf;
+}
+
+/*
+ * CELL_CREATE's validation step (config_check_cell) after a real enable:
+ * a fitting cell passes; overlapping an existing cell, a wrong revision
+ * and a truncated image are refused with a console line each.
+ */
+static void scenario_cell_checks(void)
+{
+	const struct jailhouse_cell_desc *others[1];
+	struct jailhouse_cell_desc *apic, *bad;
+	size_t len = 0;
+
+	run_cpus();
+	apic = read_cell("apic-demo", &len);
+	if (!apic) {
+		t_result(0, "hv/cell/config", "cannot read apic-demo.cell");
+		return;
+	}
+	t_result(config_check_cell(apic, len, NULL, 0) == 0,
+		 "hv/cell/valid-config-accepted", "ring: %.300s",
+		 console_ring.content);
+	others[0] = apic;
+	t_result(config_check_cell(apic, len, others, 1) == -EBUSY &&
+		 ring_has("overlaps an existing cell"),
+		 "hv/cell/overlap-with-existing-refused", "ring tail: %.200s",
+		 console_ring.content + (console_ring.tail > 200 ?
+					 console_ring.tail - 200 : 0));
+	bad = malloc(len);
+	memcpy(bad, apic, len);
+	bad->revision++;
+	t_result(config_check_cell(bad, len, NULL, 0) == -EINVAL &&
+		 ring_has("rejected"), "hv/cell/wrong-revision-refused",
+		 "accepted");
+	t_result(config_check_cell(apic, len / 2, NULL, 0) == -EINVAL,
+		 "hv/cell/truncated-refused", "accepted");
+	tls_cpu = per_cpu(2);
+	t_result(hypercall(JAILHOUSE_HC_CELL_DESTROY, 0, 0) == -EINVAL &&
+		 hypercall(JAILHOUSE_HC_CELL_START, 7, 0) == -ENOENT &&
+		 hypercall(JAILHOUSE_HC_CELL_SET_LOADABLE, 7, 0) == -ENOENT,
+		 "hv/cell/bad-ids-refused", "unexpected result");
+	free(bad);
+	free(apic);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc != 2) {
 		t_result(0, "hv/enable/config", "usage: %s SYSTEM.cell", argv[0]);
 		return 1;
 	}
+	system_path = argv[1];
 	return run_scenario(argv[1], scenario_success) |
 		run_scenario(argv[1], scenario_cpu_fails) |
 		run_scenario(argv[1], scenario_bad_config) |
-		run_scenario(argv[1], scenario_disable);
+		run_scenario(argv[1], scenario_disable) |
+		run_scenario(argv[1], scenario_cell_checks);
 }

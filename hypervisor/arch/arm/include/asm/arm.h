@@ -23,6 +23,7 @@ void __noreturn arm_hyp_fault(struct trap_frame *frame, unsigned int kind);
 void arm_dcache_clean_range(const void *start, unsigned long size);
 
 /* traps.c */
+void arm_set_wfi_trap(struct per_cpu *cpu_data);
 void arm_handle_trap(struct trap_frame *frame);
 void arm_handle_irq(struct trap_frame *frame);
 u32 arm_guest_reg(struct trap_frame *frame, unsigned int reg);
@@ -38,6 +39,7 @@ void gic_drop_pending_irqs(void);
 void gic_send_kick(unsigned int cpu);
 bool gic_inject_virtual_spi(struct cell *cell, unsigned int irq);
 void gic_cpu_reset_virtual(struct per_cpu *cpu_data);
+void gic_refresh_physical(void);
 
 /* psci.c */
 /* false if the guest continues elsewhere (CPU_OFF -> CPU_ON) */

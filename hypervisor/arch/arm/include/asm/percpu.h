@@ -56,6 +56,9 @@ struct per_cpu_arch {
 	volatile bool suspend_hold;	/* set by the management CPU */
 	volatile bool suspended;	/* set by this CPU while it waits */
 	unsigned long requests;		/* ARM_REQ_*, atomic */
+
+	/* root-cell CPU: WFI trapping paused until the next exit (traps.c) */
+	bool wfi_trap_paused;
 };
 
 static inline struct per_cpu *arch_this_cpu_data(void)

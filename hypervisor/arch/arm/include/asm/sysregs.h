@@ -73,6 +73,7 @@
 #define HCR_FMO			(1 << 3)
 #define HCR_IMO			(1 << 4)
 #define HCR_AMO			(1 << 5)
+#define HCR_TWI			(1 << 13)
 #define HCR_TSC			(1 << 19)
 #define HCR_TAC			(1 << 21)
 

@@ -57,7 +57,7 @@ bool apic_is_xapic_page(u64 gpa);
 enum mmio_result xapic_access(struct mmio_access *access);
 bool x2apic_icr_write(u64 value);
 bool apic_send_cell_irq(struct cell *cell, u32 dest, bool logical,
-			unsigned int vector);
+			bool lowest_priority, unsigned int vector);
 bool apic_base_write(u64 value);
 
 /* Make a CPU leave guest mode so that it looks at its requests. */

@@ -1,0 +1,95 @@
+#@ timeout: 420
+# Issue 5 on ARM (QEMU virt, 2 CPUs, stock armmp-lpae kernel): a rogue
+# inmate in the rogue-test cell reads root-cell RAM, writes hypervisor
+# memory and touches a device nobody gave it. Each attempt must stop at
+# the access: the cell is FAILED, its CPU parked, the console names the
+# cell, CPU, address, access and the nearest config region, and Linux
+# keeps running on CPU 0. The failed cell restarts, and after destroy a
+# new cell on the same CPU and memory runs normally.
+. /lib/jailhouse/scenarios/hv-root.sh
+
+CELLS=$JH_SYSFS/cells
+HV_MEM=0x7c000000	# hypervisor memory (Documentation/design.md)
+ROOT_RAM=0x40000000	# Linux
+RTC=0x9010000		# PL031 RTC: in neither cell's config
+
+# Console lines after the last line that contains the fixed string $1.
+con_after()
+{
+	cat "$JH_SYSFS/console" | awk -v m="$1" \
+		'index($0, m) { buf = ""; next } { buf = buf $0 "\n" }
+		 END { printf "%s", buf }'
+}
+
+# rogue_attempt <check> <action> <address> <access regex>: run one
+# attempt in the (created) rogue-test cell.
+rogue_attempt()
+{
+	local n=$1 action=$2 addr=$3 access=$4 report
+
+	jh_expect_ok $n/load jailhouse cell load rogue-test \
+		"$JH_INMATES/rogue.bin" \
+		-s "con-type=jailhouse action=$action addr=$addr" -a 0x1000 ||
+		return 1
+	jh_expect_ok $n/start jailhouse cell start rogue-test || return 1
+	jh_wait_file $n/cell-failed 30 $CELLS/1/state failed
+	jh_expect_file $n/cpus-failed $CELLS/1/cpus_failed_list 1
+	jh_expect_output $n/list-failed 'rogue-test +failed +1 +1' \
+		jailhouse cell list
+	report=$(con_after 'Started cell "rogue-test"')
+	echo "$report" | sed 's/^/  report| /'
+	if echo "$report" | grep -q "^ROGUE: attempting $action at $addr"; then
+		jh_pass $n/attempted
+	else
+		jh_fail $n/attempted "no 'ROGUE: attempting' line"
+	fi
+	if echo "$report" | grep -q '^ROGUE: survived'; then
+		jh_fail $n/stopped-at-access "the inmate survived the access"
+	else
+		jh_pass $n/stopped-at-access
+	fi
+	if echo "$report" | grep -Eq "^FATAL: Invalid MMIO/RAM $access, addr: 0x0*${addr#0x}"; then
+		jh_pass $n/report-address
+	else
+		jh_fail $n/report-address "no 'FATAL: Invalid MMIO/RAM $access, addr: $addr'"
+	fi
+	if echo "$report" | grep -q '^ Cell "rogue-test" CPU 1 PC 0x' &&
+	   echo "$report" | grep -q '^ Nearest region: #' &&
+	   echo "$report" | grep -q '^Parking CPU 1 (Cell: "rogue-test")'; then
+		jh_pass $n/report-names-cell-cpu-region
+	else
+		jh_fail $n/report-names-cell-cpu-region "report incomplete"
+	fi
+	jh_expect_file $n/root-running $CELLS/0/state running
+	jh_expect_ok $n/linux-alive sh -c 'seq 1 20000 | md5sum'
+}
+
+hv_load_driver || { jh_end; exit; }
+hv_enable enable || { jh_end; exit; }
+pool=$(cat "$JH_SYSFS/mem_pool_used")
+
+jh_expect_ok create jailhouse cell create "$JH_CELLS/qemu-virt-rogue-test.cell" ||
+	{ jh_end; exit; }
+rogue_attempt read-root-ram read-ram $ROOT_RAM read
+# a failed cell can be started again
+rogue_attempt write-hv-ram write-hv $HV_MEM write
+jh_expect_ok destroy jailhouse cell destroy rogue-test
+jh_expect_file destroy/cpu1-online /sys/devices/system/cpu/online 0-1
+
+# destroy + recreate: the new cell works as any other
+jh_expect_ok recreate jailhouse cell create "$JH_CELLS/qemu-virt-rogue-test.cell"
+rogue_attempt touch-device touch-mmio $RTC read
+jh_expect_ok recreate/destroy jailhouse cell destroy rogue-test
+jh_expect_ok ok-cell/create jailhouse cell create "$JH_CELLS/qemu-virt-rogue-test.cell"
+jh_expect_ok ok-cell/load jailhouse cell load rogue-test \
+	"$JH_INMATES/ok-inmate.bin" -s "con-type=jailhouse ticks=20" -a 0x1000
+jh_expect_ok ok-cell/start jailhouse cell start rogue-test
+jh_wait_for ok-cell/runs 60 sh -c \
+	"cat $JH_SYSFS/console | grep -q '^OK-INMATE: done after 20 ticks'"
+jh_expect_file ok-cell/running $CELLS/1/state running
+jh_expect_file ok-cell/no-failed-cpus $CELLS/1/cpus_failed_list ""
+jh_expect_ok ok-cell/destroy jailhouse cell destroy rogue-test
+jh_expect_file pool-back "$JH_SYSFS/mem_pool_used" "$pool"
+hv_workload workload-after
+hv_disable disable
+jh_end
