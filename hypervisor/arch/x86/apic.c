@@ -170,14 +170,15 @@ static void apic_set_mode(bool x2apic)
  * APIC must not keep anything of the previous owner - no timer running,
  * no unmasked LVT, no interrupt in service (a missing EOI would block
  * the new owner's interrupts of lower priority). It ends up
- * software-disabled, as after reset, in Linux's mode for the root cell.
- * A new cell gets x2APIC mode where the CPU has it: inmates written for
- * Jailhouse use the x2APIC MSRs, and those reach the APIC without VM
- * exits (only the ICR is intercepted), unlike the trapped xAPIC page.
+ * software-disabled, as after reset, in Linux's mode: every cell uses the
+ * mode Linux chose (x2APIC where Linux runs x2APIC: EOI and timer writes
+ * then reach the APIC without VM exits). Leaving x2APIC mode needs the
+ * APIC globally disabled and enabled again, which Bochs cannot do (it
+ * ignores IA32_APIC_BASE writes while the APIC is disabled), so a CPU
+ * never changes its mode on the way between cells.
  */
-void apic_cpu_reset(bool for_root)
+void apic_cpu_reset(void)
 {
-	u32 eax, ebx, ecx, edx;
 	unsigned int reg, n;
 
 	apic_reg_write(APIC_REG_TIMER_INIT, 0);
@@ -194,8 +195,7 @@ void apic_cpu_reset(bool for_root)
 	}
 	apic_reg_write(APIC_REG_SVR, APIC_SVR_DISABLED);
 	apic_reg_write(APIC_REG_ESR, 0);
-	cpuid_count(X86_CPUID_FEATURES, 0, &eax, &ebx, &ecx, &edx);
-	apic_set_mode(for_root ? root_x2apic : !!(ecx & X86_FEATURE_X2APIC));
+	apic_set_mode(root_x2apic);
 	this_cpu_data()->arch.xapic_icr_high = 0;
 }
 
@@ -400,6 +400,11 @@ bool apic_base_write(u64 value)
 	}
 	if (!(value & APIC_BASE_EXTD) && this_x2apic())
 		return false;
+	if (value & APIC_BASE_EXTD && !this_x2apic() &&
+	    this_cell() != &root_cell) {
+		printk("FATAL: a cell cannot switch its APIC to x2APIC mode (it runs in the root cell's mode)\n");
+		return false;
+	}
 	if (value & APIC_BASE_EXTD && !this_x2apic()) {
 		printk("CPU %u: guest switched to x2APIC mode\n",
 		       this_cpu_data()->cpu_id);

@@ -158,7 +158,7 @@ static void switch_cell(struct per_cpu *cpu_data)
 	struct cell *cell = cpu_data->cell;
 	struct per_cpu_arch *arch = &cpu_data->arch;
 
-	apic_cpu_reset(cell == &root_cell);
+	apic_cpu_reset();
 	arch->pci_address = 0;
 	arch->nmi_pending = false;
 	vcpu_load_cell(cell);

@@ -458,6 +458,7 @@ static bool dispatch_exit(struct per_cpu *cpu_data, union registers *regs,
 		if ((vmcs_read32(VM_EXIT_INTR_INFO) & INTR_INFO_TYPE_MASK) ==
 		    INTR_TYPE_NMI) {
 			vcpu_nmi_received(cpu_data);
+			unblock_nmis();
 			return true;
 		}
 		cpu_stats_inc(cpu_data, JAILHOUSE_CPU_STAT_VMEXITS_EXCEPTION);

@@ -857,6 +857,12 @@ static void start_real_mode(u16 cs_selector, unsigned long cs_base,
 	cpuid_count(X86_CPUID_FEATURES, 0, &eax, &ebx, &ecx, &edx);
 	cpu_data->arch.regs->rdx = eax;
 	cpu_data->arch.wait_for_sipi = false;
+	/*
+	 * Waiting for SIPI blocked NMIs; real CPUs unblock them when they
+	 * start, Bochs 2.7 only on an IRET: without this, kicks would never
+	 * reach the started CPU again.
+	 */
+	unblock_nmis();
 }
 
 /* After SIPI with @vector: CS = vector * 256, IP = 0. */

@@ -44,7 +44,7 @@ int apic_cpu_init(struct per_cpu *cpu_data);
 void apic_shutdown(void);
 void apic_print_mode(void);
 /* Clean up this CPU's APIC before it runs a new cell (see apic.c). */
-void apic_cpu_reset(bool for_root);
+void apic_cpu_reset(void);
 
 /* This CPU's APIC timer, for calibration (masked, divider 1). */
 void apic_timer_start_free_running(void);

@@ -332,6 +332,29 @@ static inline u64 read_tsc(void)
 	return ((u64)high << 32) | low;
 }
 
+/*
+ * An NMI that caused a VM exit leaves NMIs blocked until the next IRET
+ * (the CPU treats the exit like the delivery of the NMI): an IRET to the
+ * next instruction ends that, so further NMIs (kicks) arrive again.
+ */
+static inline void unblock_nmis(void)
+{
+	unsigned long scratch;
+
+	asm volatile("mov %%ss, %0\n\t"
+		     "push %0\n\t"		/* SS */
+		     "lea 8(%%rsp), %0\n\t"
+		     "push %0\n\t"		/* RSP as before the first push */
+		     "pushf\n\t"		/* RFLAGS */
+		     "mov %%cs, %0\n\t"
+		     "push %0\n\t"		/* CS */
+		     "lea 1f(%%rip), %0\n\t"
+		     "push %0\n\t"		/* RIP */
+		     "iretq\n"
+		     "1:"
+		     : "=&r" (scratch) : : "memory");
+}
+
 static inline void disable_irqs(void)
 {
 	asm volatile("cli" : : : "memory");
