@@ -6,8 +6,13 @@
 # match the link of the config with read-only state table and input
 # sections; own state, R/W and output section, loopback doorbells (MSI-X
 # through the hypervisor) and the interrupt enable work through the
-# ivshmem tool. Disable removes the device; a second enable brings it
-# back; rmmod of both modules.
+# ivshmem tool. With the ivshmem-demo cell (peer 1, CPU 1): the root sees
+# its state and data, counts 3 of its doorbells, rings it
+# 3 times (the demo counts them and prints the root's rw[0], output word
+# and state on the hypervisor console); destroying the cell zeroes its
+# state entry and raises vector 0 at the root, which only state changes
+# use. Disable removes the device; a second enable brings it back; rmmod
+# of both modules.
 . /lib/jailhouse/scenarios/hv-root.sh
 . /lib/jailhouse/scenarios/ivshmem.sh
 
@@ -31,11 +36,34 @@ ivs_x86()
 	fi
 }
 
+# vector 0 of the root's device: only state changes of peers raise it
+IVS_V0="grep 'uio_ivshmem\[0000:00:0f\.0\]' /proc/interrupts | head -n 1 |
+	awk '{ s = 0; for (i = 2; i <= NF && \$i ~ /^[0-9]+\$/; i++) s += \$i; print s }'"
+
+# The ivshmem-demo cell = peer 1 (CPU 1, console in the hypervisor ring,
+# rings the root with MSI-X vector ID + 1 = 2).
+ivs_x86_cell()
+{
+	local name=$1
+
+	jh_expect_ok "$name/root-state" ivshmem -d "$IVS_BDF" state 1
+	ivs_cell_start "$name" ivshmem-demo ivshmem-demo \
+		"target=0 con-virtual" || return 1
+	ivs_peer_running "$name" 1
+	ivs_root_gets_doorbells "$name" 3
+	ivs_data_from_peer "$name" 1
+	ivs_root_to_peer "$name" 1 1 3
+	jh_expect_output "$name/saw-root-state" '^state\[0\] = 1$' \
+		jailhouse console
+	ivs_destroy_notifies "$name" ivshmem-demo 1 "$IVS_V0"
+}
+
 ivs_load || jh_end
 hv_enable enable1 || jh_end
 ivs_x86 enable1 && {
 	ivs_maps enable1/maps
 	ivs_root_alone enable1/root
+	ivs_x86_cell enable1/cell
 }
 ivs_disable disable1
 ivs_device_gone disable1
