@@ -93,16 +93,6 @@ void vcpu_request(unsigned int cpu, unsigned int request);
 
 void hv_tlb_generation_bump(void);
 
-/*
- * Cell lifecycle hooks of the cells issue, implemented in control.c (the
- * core's arch.h lists them; declared here until the core calls them).
- */
-int arch_cpu_suspend(unsigned int cpu);
-void arch_cpu_resume(unsigned int cpu);
-void arch_cpu_reset(unsigned int cpu);
-void arch_cpu_park(unsigned int cpu);
-void arch_cell_reset(struct cell *cell);
-void arch_config_commit(struct cell *cell_added_removed);
 /* Before every VM entry: act on requests of other CPUs and late events. */
 void vcpu_handle_requests(struct per_cpu *cpu_data);
 
