@@ -197,18 +197,46 @@ void panic_stop(void)
 	arch_panic_stop();
 }
 
+/*
+ * A cell fails as a whole: the CPUs of the faulting CPU's cell that are not
+ * failing on their own are marked failed and asked to park. Whoever marks
+ * a CPU failed first parks it, so two CPUs of one cell faulting at the
+ * same time never wait for each other. A CPU in the middle of a hypercall
+ * finishes it and parks before it runs guest code again.
+ */
+static void park_siblings(struct per_cpu *cpu_data)
+{
+	struct cell *cell = cpu_data->cell;
+	unsigned int cpu;
+
+	for (cpu = first_cpu(cell->cpu_set); cpu < MAX_CPUS;
+	     cpu = next_cpu(cpu, cell->cpu_set)) {
+		if (cpu == cpu_data->cpu_id ||
+		    __atomic_exchange_n(&per_cpu(cpu)->failed, true,
+					__ATOMIC_SEQ_CST))
+			continue;
+		printk("Parking CPU %u (Cell: \"%s\"): its cell failed on CPU %u\n",
+		       cpu, cell->config->name, cpu_data->cpu_id);
+		arch_cpu_request_park(cpu);
+	}
+}
+
 void panic_park(void)
 {
 	struct per_cpu *cpu_data = this_cpu_data();
 	struct cell *cell = cpu_data->cell;
+	bool parked_by_sibling;
 
 	printk("Parking CPU %u (Cell: \"%s\")\n", cpu_data->cpu_id,
 	       cell->config->name);
-	cpu_data->failed = true;
+	parked_by_sibling = __atomic_exchange_n(&cpu_data->failed, true,
+						__ATOMIC_SEQ_CST);
 	cpu_data->stopped = true;
 	if (cell != &root_cell && cell->comm_page) {
 		cell->comm_page->comm_region.cell_state =
 			JAILHOUSE_CELL_FAILED;
+		if (!parked_by_sibling)
+			park_siblings(cpu_data);
 		/* its peers learn through their virtual devices */
 		pci_cell_reset(cell);
 	}

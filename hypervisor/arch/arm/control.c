@@ -83,6 +83,13 @@ void arch_cpu_park(unsigned int cpu)
 	add_request(cpu, ARM_REQ_PARK);
 }
 
+/* The kick makes a running target take the request at once. */
+void arch_cpu_request_park(unsigned int cpu)
+{
+	add_request(cpu, ARM_REQ_PARK);
+	gic_send_kick(cpu);
+}
+
 void arch_cell_reset(struct cell *cell)
 {
 	unsigned int cpu;

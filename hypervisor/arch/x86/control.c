@@ -107,6 +107,12 @@ void arch_cpu_park(unsigned int cpu)
 			  __ATOMIC_SEQ_CST);
 }
 
+/* Kicked until taken, unless suspended (then taken at the resume). */
+void arch_cpu_request_park(unsigned int cpu)
+{
+	vcpu_request(cpu, VCPU_REQ_PARK);
+}
+
 void arch_cell_reset(struct cell *cell)
 {
 	unsigned int cpu;

@@ -132,6 +132,13 @@ void __noreturn arch_panic_park(void);
  *          unless ->failed. CPUs given back to the root cell are parked,
  *          Linux brings them online again.
  *
+ * arch_cpu_request_park(cpu): the exception to the rules above, for a
+ * cell that fails as a whole: called by a CPU of @cpu's cell after a
+ * fault, without the control lock, on a CPU that may run guest code, sit
+ * in the hypervisor (hypercall, trap), be off or be suspended by the root
+ * cell. Asks it to park as arch_cpu_park() does, effective before it runs
+ * guest code again; does not wait for a CPU that is suspended.
+ *
  * arch_cell_reset(cell): arch_cpu_reset() on every CPU of the suspended
  * cell, after the core wrote the comm region (make it visible to a guest
  * that starts with caches off).
@@ -144,6 +151,7 @@ int arch_cpu_suspend(unsigned int cpu);
 void arch_cpu_resume(unsigned int cpu);
 void arch_cpu_reset(unsigned int cpu);
 void arch_cpu_park(unsigned int cpu);
+void arch_cpu_request_park(unsigned int cpu);
 void arch_cell_reset(struct cell *cell);
 void arch_config_commit(struct cell *cell_added_removed);
 

@@ -8,6 +8,9 @@
 #define PSR_MODE_SVC	0x13
 #define SCTLR_V		(1 << 13)	/* high vectors */
 #define SCTLR_TE	(1 << 30)	/* exceptions in Thumb state */
+/* M, C, Z, I: as arm_mmu_enable() sets them on the boot CPU */
+#define SCTLR_MMU_CACHES	0x1805
+#define DACR_DOMAIN0_CLIENT	0x1
 
 #define EXC_UNDEF	1
 #define EXC_SVC		2
@@ -31,15 +34,19 @@ __reset_vectors:
 	b	irq_entry
 	b	fiq_entry
 
-reset_entry:
-	/* take exceptions through our table, in ARM state */
-	adr	r0, __reset_vectors
-	mcr	p15, 0, r0, c12, c0, 0
-	mrc	p15, 0, r0, c1, c0, 0
-	bic	r0, r0, #SCTLR_V
-	bic	r0, r0, #SCTLR_TE
-	mcr	p15, 0, r0, c1, c0, 0
+/* take exceptions through our table, in ARM state (clobbers r1) */
+.macro use_our_vectors
+	adr	r1, __reset_vectors
+	mcr	p15, 0, r1, c12, c0, 0
+	mrc	p15, 0, r1, c1, c0, 0
+	bic	r1, r1, #SCTLR_V
+	bic	r1, r1, #SCTLR_TE
+	mcr	p15, 0, r1, c1, c0, 0
 	isb
+.endm
+
+reset_entry:
+	use_our_vectors
 
 	cps	#PSR_MODE_IRQ
 	ldr	sp, =irq_stack_top
@@ -55,6 +62,42 @@ reset_entry:
 	blo	1b
 
 	b	c_entry
+
+/*
+ * Further CPUs of the cell, started by PSCI CPU_ON (lib/arm/smp.c) with
+ * MMU and caches off; r0 points to their struct arm_smp_boot (stack tops,
+ * cleaned to memory by the starting CPU). The MMU goes on with the boot
+ * CPU's table before the stack is touched, so this CPU never works on
+ * memory with caches off that other CPUs see cached.
+ */
+	.global arm_smp_entry
+arm_smp_entry:
+	use_our_vectors
+
+	mov	r1, #DACR_DOMAIN0_CLIENT
+	mcr	p15, 0, r1, c3, c0, 0
+	mov	r1, #0
+	mcr	p15, 0, r1, c2, c0, 2		/* TTBCR */
+	ldr	r1, =arm_l1_table
+	mcr	p15, 0, r1, c2, c0, 0		/* TTBR0 */
+	mov	r1, #0
+	mcr	p15, 0, r1, c8, c7, 0		/* TLBIALL */
+	mcr	p15, 0, r1, c7, c5, 0		/* ICIALLU */
+	mcr	p15, 0, r1, c7, c5, 6		/* BPIALL */
+	dsb
+	isb
+	mrc	p15, 0, r1, c1, c0, 0
+	ldr	r2, =SCTLR_MMU_CACHES
+	orr	r1, r1, r2
+	mcr	p15, 0, r1, c1, c0, 0
+	isb
+
+	ldr	r1, [r0, #4]			/* irq_stack_top */
+	cps	#PSR_MODE_IRQ
+	mov	sp, r1
+	cps	#PSR_MODE_SVC
+	ldr	sp, [r0]			/* stack_top */
+	b	arm_smp_c_entry
 
 irq_entry:
 	sub	lr, lr, #4

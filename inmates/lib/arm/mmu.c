@@ -34,7 +34,8 @@
 #define SCTLR_I			(1U << 12)
 #define DACR_DOMAIN0_CLIENT	0x1
 
-static u32 l1_table[L1_ENTRIES] __aligned(16384);
+/* also loaded by further CPUs of the cell (arm_smp_entry in header.S) */
+u32 arm_l1_table[L1_ENTRIES] __aligned(16384);
 static bool mmu_on;
 
 static u32 cache_line_size(void)
@@ -46,7 +47,7 @@ static u32 cache_line_size(void)
 }
 
 /* The table walker does not look into the caches (TTBR0 attributes 0). */
-static void clean_to_poc(void *start, unsigned long size)
+void arm_dcache_clean(const void *start, unsigned long size)
 {
 	unsigned long line = cache_line_size();
 	unsigned long addr = (unsigned long)start & ~(line - 1);
@@ -65,8 +66,8 @@ static void set_sections(u64 phys, u64 size, u32 attributes)
 	if (size == 0 || last >= L1_ENTRIES)
 		return;
 	for (section = first; section <= last; section++)
-		l1_table[section] = (section << SECTION_SHIFT) | attributes;
-	clean_to_poc(&l1_table[first], (last - first + 1) * sizeof(u32));
+		arm_l1_table[section] = (section << SECTION_SHIFT) | attributes;
+	arm_dcache_clean(&arm_l1_table[first], (last - first + 1) * sizeof(u32));
 	if (mmu_on)
 		asm volatile("mcr p15, 0, %0, c8, c3, 0\n\t"	/* TLBIALLIS */
 			     "dsb\n\tisb" : : "r" (0) : "memory");
@@ -101,7 +102,7 @@ void arm_mmu_enable(void)
 
 	asm volatile("mcr p15, 0, %0, c3, c0, 0" : : "r" (DACR_DOMAIN0_CLIENT));
 	asm volatile("mcr p15, 0, %0, c2, c0, 2" : : "r" (0));	/* TTBCR */
-	asm volatile("mcr p15, 0, %0, c2, c0, 0" : : "r" (l1_table));
+	asm volatile("mcr p15, 0, %0, c2, c0, 0" : : "r" (arm_l1_table));
 	asm volatile("mcr p15, 0, %0, c8, c7, 0\n\t"	/* TLBIALL */
 		     "dsb\n\tisb" : : "r" (0) : "memory");
 

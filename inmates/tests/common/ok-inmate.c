@@ -4,13 +4,17 @@
  * a start marker and its comm region, then counts timer interrupts
  * (period-ms, default 100) and reports every tens tick, and approves
  * shutdown requests. Parameters: period-ms, ticks (stop counting after
- * this many, 0 = never), start-cpu=APICID (x86: start that CPU of the cell
- * with INIT/SIPI first; it reports its APIC ID and parks), pci-scan (list
- * the PCI functions the cell sees).
+ * this many, 0 = never), start-cpu=ID (start that CPU of the cell first:
+ * x86 INIT/SIPI to APIC ID, ARM PSCI CPU_ON to MPIDR; it reports its ID
+ * and stops, on ARM with CPU_OFF, which AFFINITY_INFO must then show),
+ * foreign-cpu=ID (try to start a CPU that is not the cell's: must be
+ * refused), pci-scan (list the PCI functions the cell sees).
  *
  * Markers: "OK-INMATE: started", "OK-INMATE: tick N",
  * "OK-INMATE: done after N ticks", "OK-INMATE: shutdown approved",
- * "OK-INMATE: CPU N running, APIC ID M",
+ * "OK-INMATE: CPU N running, APIC ID M" (ARM: "MPIDR M"),
+ * "OK-INMATE: CPU with MPIDR M is off again",
+ * "OK-INMATE: foreign CPU M refused",
  * "OK-INMATE: PCI bb:dd.f vvvv:dddd class cccccc".
  */
 #include <inmate.h>
@@ -35,11 +39,48 @@ static void handle_irq(unsigned int irq)
 }
 
 #ifdef INMATE_SMP
-static volatile u32 started_apic_id = NO_CPU;
+static volatile u32 started_cpu_id = NO_CPU;
 
 static void second_cpu(unsigned int index)
 {
-	started_apic_id = apic_id();
+	started_cpu_id = smp_cpu_id();
+}
+
+#ifdef SMP_CPU_OFF
+/* The started CPU powers itself off when second_cpu() returns. */
+static void report_cpu_off(u32 id)
+{
+	unsigned int waited;
+	int state = smp_cpu_state(id);
+
+	for (waited = 0; state != SMP_CPU_OFF && waited < 1000; waited++) {
+		delay_us(1000);
+		state = smp_cpu_state(id);
+	}
+	if (state == SMP_CPU_OFF)
+		printk(PREFIX "CPU with " SMP_CPU_ID_NAME " %u is off again\n",
+		       id);
+	else
+		printk(PREFIX "CPU with " SMP_CPU_ID_NAME " %u state %d\n",
+		       id, state);
+}
+#else
+static void report_cpu_off(u32 id)
+{
+}
+#endif
+
+/* A CPU of another cell must not start for us. */
+static void start_foreign_cpu(void)
+{
+	long long id = cmdline_parse_int("foreign-cpu", -1);
+
+	if (id < 0)
+		return;
+	if (smp_start_cpu(id, second_cpu) > 0)
+		printk(PREFIX "foreign CPU %lld started\n", id);
+	else
+		printk(PREFIX "foreign CPU %lld refused\n", id);
 }
 
 /* The started CPU only reports; the boot CPU prints for it. */
@@ -48,16 +89,20 @@ static void start_second_cpu(void)
 	long long id = cmdline_parse_int("start-cpu", -1);
 	int index;
 
+	start_foreign_cpu();
 	if (id < 0)
 		return;
 	index = smp_start_cpu(id, second_cpu);
-	while (index > 0 && started_apic_id == NO_CPU)
+	while (index > 0 && started_cpu_id == NO_CPU)
 		cpu_relax();
-	if (index > 0)
-		printk(PREFIX "CPU %d running, APIC ID %u\n", index,
-		       started_apic_id);
-	else
-		printk(PREFIX "CPU with APIC ID %lld did not start\n", id);
+	if (index <= 0) {
+		printk(PREFIX "CPU with " SMP_CPU_ID_NAME " %lld did not start\n",
+		       id);
+		return;
+	}
+	printk(PREFIX "CPU %d running, " SMP_CPU_ID_NAME " %u\n", index,
+	       started_cpu_id);
+	report_cpu_off(id);
 }
 #else
 static void start_second_cpu(void)

@@ -17,6 +17,11 @@
  *   ivshmem-state=N            first set the State register of the cell's
  *                              ivshmem device to N, so a scenario can see
  *                              the state drop to 0 when the cell fails
+ *   cpu=ID                     the access is done by that CPU of the cell
+ *                              (x86 APIC ID, ARM MPIDR), started by the
+ *                              boot CPU, which prints "ROGUE: tick N" every
+ *                              100 ms meanwhile: the ticks must stop when
+ *                              the cell fails as a whole
  */
 #include <inmate.h>
 #include <jailhouse/ivshmem.h>
@@ -68,18 +73,16 @@ static void set_ivshmem_state(u32 state)
 	delay_us(200000);
 }
 
-void inmate_main(void)
+static char action[32];
+static unsigned long addr;
+
+/* Prints the attempt line, does the access; returns only if it survived. */
+static void attempt(void)
 {
-	unsigned long addr = cmdline_parse_int("addr", 0);
-	char action[32];
 	u32 value = 0;
 
-	cmdline_parse_str("action", action, sizeof(action), "");
-	if (cmdline_parse_int("ivshmem-state", 0))
-		set_ivshmem_state(cmdline_parse_int("ivshmem-state", 0));
 	printk("ROGUE: attempting %s at 0x%lx\n", action, addr);
 	memory_barrier();
-
 	if (!do_access(action, addr, &value)) {
 		printk("ROGUE: no action (unknown or unsupported: '%s')\n",
 		       action);
@@ -88,4 +91,58 @@ void inmate_main(void)
 	memory_barrier();
 	printk("ROGUE: survived %s at 0x%lx (value 0x%08x)\n", action, addr,
 	       value);
+}
+
+#ifdef INMATE_SMP
+#define TICK_US			100000
+#define TICKS_BEFORE_ACCESS	3
+
+static volatile bool rogue_cpu_ready;
+
+static void rogue_cpu(unsigned int index)
+{
+	printk("ROGUE: CPU %u (" SMP_CPU_ID_NAME " %u) does the access\n",
+	       index, smp_cpu_id());
+	rogue_cpu_ready = true;
+	/* the boot CPU ticks meanwhile; it does not print concurrently */
+	delay_us(TICKS_BEFORE_ACCESS * TICK_US + TICK_US / 2);
+	attempt();
+}
+
+/* The boot CPU ticks until the hypervisor parks it with its cell. */
+static void attempt_on_cpu(u32 id)
+{
+	unsigned long ticks = 0;
+
+	if (smp_start_cpu(id, rogue_cpu) <= 0) {
+		printk("ROGUE: CPU with " SMP_CPU_ID_NAME " %u did not start\n",
+		       id);
+		return;
+	}
+	while (!rogue_cpu_ready)
+		cpu_relax();
+	for (;;) {
+		delay_us(TICK_US);
+		printk("ROGUE: tick %lu\n", ++ticks);
+	}
+}
+#else
+static void attempt_on_cpu(u32 id)
+{
+	printk("ROGUE: no SMP support\n");
+}
+#endif
+
+void inmate_main(void)
+{
+	long long cpu = cmdline_parse_int("cpu", -1);
+
+	addr = cmdline_parse_int("addr", 0);
+	cmdline_parse_str("action", action, sizeof(action), "");
+	if (cmdline_parse_int("ivshmem-state", 0))
+		set_ivshmem_state(cmdline_parse_int("ivshmem-state", 0));
+	if (cpu >= 0)
+		attempt_on_cpu(cpu);
+	else
+		attempt();
 }

@@ -141,6 +141,10 @@ void arch_cpu_park(unsigned int cpu)
 {
 }
 
+void arch_cpu_request_park(unsigned int cpu)
+{
+}
+
 void arch_cell_reset(struct cell *cell)
 {
 }

@@ -104,11 +104,47 @@ static inline void instruction_barrier(void)
 	asm volatile("isb" : : : "memory");
 }
 
+static inline u32 arm_read_mpidr(void)
+{
+	u32 value;
+
+	asm volatile("mrc p15, 0, %0, c0, c0, 5" : "=r" (value));
+	return value;
+}
+
+/* ---- SMP (lib/arm/smp.c) ---- */
+#define INMATE_SMP		1
+#define SMP_MAX_CPUS		8
+#define SMP_CPU_ID_NAME		"MPIDR"
+#define MPIDR_AFFINITY_MASK	0x00ffffff
+
+/* This CPU as smp_start_cpu() names it: its MPIDR affinity fields. */
+static inline u32 smp_cpu_id(void)
+{
+	return arm_read_mpidr() & MPIDR_AFFINITY_MASK;
+}
+
+/*
+ * Start the CPU with this MPIDR (it must belong to the cell) via PSCI
+ * CPU_ON; it runs entry(index) on stacks of its own, index counting from
+ * 1 (the boot CPU is 0), and powers off (CPU_OFF) when entry returns.
+ * Returns the index or -1 (refused or no answer in time).
+ */
+int smp_start_cpu(u32 mpidr, void (*entry)(unsigned int index));
+
+/* PSCI AFFINITY_INFO: 0 on, 1 off, 2 on pending, < 0 PSCI error. */
+#define SMP_CPU_ON		0
+#define SMP_CPU_OFF		1
+int smp_cpu_state(u32 mpidr);
+
 /* ---- library internals, called from header.S ---- */
 void __noreturn arm_exception_report(unsigned int type, unsigned long lr,
 				     unsigned long spsr);
 void arm_irq_dispatch(void);
 void arm_mmu_enable(void);
+void arm_smp_entry(void);
+void arm_smp_c_entry(void);
+void arm_dcache_clean(const void *start, unsigned long size);
 extern u8 stack_top[];		/* end of the image (linker script) */
 u64 udivmod64(u64 n, u64 d, u64 *rem);
 s64 sdivmod64(s64 n, s64 d, s64 *rem);

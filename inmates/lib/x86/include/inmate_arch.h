@@ -148,6 +148,8 @@ bool apic_is_x2apic(void);
 u32 apic_id(void);
 void apic_eoi(void);
 u64 apic_timer_frequency(void);
+/* the timer runs in TSC-deadline mode (else one-shot counts) */
+bool apic_timer_tsc_deadline(void);
 /* Send a fixed-vector IPI; INIT and SIPI via smp_start_cpu. */
 void apic_send_ipi(u32 dest_apic_id, unsigned int vector);
 
@@ -172,6 +174,13 @@ void ioapic_pin_mask(unsigned int pin);
 
 /* ---- SMP (lib/x86/smp.c) ---- */
 #define SMP_MAX_CPUS		8
+#define SMP_CPU_ID_NAME		"APIC ID"
+
+/* This CPU as smp_start_cpu() names it: its APIC ID. */
+static inline u32 smp_cpu_id(void)
+{
+	return apic_id();
+}
 
 /*
  * Start the CPU with this APIC ID (it must belong to the cell) via INIT
