@@ -118,8 +118,10 @@ static void __attribute__((noreturn)) usage(int code)
 		"  count                          interrupts counted since the driver bound\n"
 		"  irq on|off                     set or clear the interrupt enable\n"
 		"  permissions                    which maps can be mapped writable\n"
-		"  ping PEER [VECTOR] [-n COUNT] [-t SEC]\n"
+		"  ping PEER [VECTOR] [-n COUNT] [-t SEC] [-e]\n"
 		"                                 ring PEER, wait for an interrupt; times\n"
+		"                                 (-e: a sequence number in the output\n"
+		"                                 section must come back in PEER's)\n"
 		"  bulk MIB [-b KIB] [-p PEER]    write MIB MiB through the output section,\n"
 		"                                 a doorbell to PEER every KIB KiB; rate\n"
 		"exit codes: 0 done, 1 timeout or value differs, 2 usage, 3 device or I/O error\n",
@@ -527,6 +529,21 @@ static unsigned long long option(int *argc, char **argv, const char *name,
 	return value ? parse_number(value, name) : def;
 }
 
+/* a flag without value (-e) anywhere after the command */
+static bool take_flag(int *argc, char **argv, const char *name)
+{
+	int i;
+
+	for (i = 0; i < *argc; i++) {
+		if (strcmp(argv[i], name))
+			continue;
+		memmove(&argv[i], &argv[i + 1], (*argc - i - 1) * sizeof(*argv));
+		(*argc)--;
+		return true;
+	}
+	return false;
+}
+
 static double option_timeout(int *argc, char **argv, double def)
 {
 	const char *value = take_option(argc, argv, "-t");
@@ -726,26 +743,71 @@ static int cmd_wait(struct device *dev, int argc, char **argv,
 	return got >= wanted ? 0 : EXIT_NOT_MET;
 }
 
+/*
+ * Echo check of a ping: the peer (ivshmem-demo "echo") copies our sequence
+ * number into its output section before it rings back. Interrupts that
+ * come without it (state changes, late answers) are counted as stray and
+ * waited through. Returns false on timeout.
+ */
+struct echo {
+	bool on;
+	uint32_t *out;
+	const uint32_t *in;
+	uint32_t seq;
+	unsigned long long stray;
+};
+
+static bool wait_answer(struct device *dev, struct echo *echo,
+			uint64_t *seen, double deadline)
+{
+	for (;;) {
+		if (wait_interrupts(dev, *seen, 1, deadline) < 1)
+			return false;
+		*seen = interrupt_count(dev);
+		if (!echo->on || load32(echo->in) == echo->seq)
+			return true;
+		echo->stray++;
+	}
+}
+
 static int cmd_ping(struct device *dev, int argc, char **argv,
 		    uint64_t baseline)
 {
 	unsigned long long count = option(&argc, argv, "-n", 10), i;
 	double timeout = option_timeout(&argc, argv, 5);
+	struct echo echo = { .on = take_flag(&argc, argv, "-e") };
 	double start, total = 0, best = 1e9, worst = 0, t;
 	uint64_t seen = baseline;
 	uint32_t peer, vector;
 
 	parse_peer_vector(dev, argc, argv, &peer, &vector);
+	if (echo.on) {
+		echo.out = map_section(dev, MAP_OUTPUT_SECTION, true);
+		echo.in = (uint32_t *)((uint8_t *)map_section(dev,
+						MAP_INPUT_SECTIONS, false) +
+				       peer * dev->output_size);
+		/*
+		 * far from what the peer holds: a peer that only counts its
+		 * own doorbells (no echo) must not hit it by chance
+		 */
+		echo.seq = load32(echo.in) + 0x10000;
+	}
 	enable_interrupts(dev);
 	for (i = 0; i < count; i++) {
+		echo.seq++;
+		if (echo.on)
+			store32(echo.out, echo.seq);
 		start = now();
 		ring(dev, peer, vector);
-		if (wait_interrupts(dev, seen, 1, start + timeout) < 1) {
-			printf("ping %llu: no answer within %.1f s\n", i,
+		if (!wait_answer(dev, &echo, &seen, start + timeout)) {
+			printf("ping %llu: no answer within %.1f s", i,
 			       timeout);
+			if (echo.on)
+				printf(" (sent sequence %u, peer holds %u)",
+				       echo.seq, load32(echo.in));
+			printf("\n");
 			return EXIT_NOT_MET;
 		}
-		seen = interrupt_count(dev);
 		t = now() - start;
 		total += t;
 		best = t < best ? t : best;
@@ -754,6 +816,9 @@ static int cmd_ping(struct device *dev, int argc, char **argv,
 	if (count)
 		printf("round trips: %llu, average %.1f us, min %.1f us, max %.1f us\n",
 		       count, total / count * 1e6, best * 1e6, worst * 1e6);
+	if (echo.on)
+		printf("echoed: %llu sequence numbers, last %u, %llu stray interrupts\n",
+		       count, echo.seq, echo.stray);
 	return 0;
 }
 

@@ -11,7 +11,8 @@
 # in cell A (peer 1) and cell B (peer 2): the root sees their states and
 # data, counts A's doorbells, rings A (A counts them and prints the root's
 # data on the hypervisor console), B rings A (cell <-> cell, A prints B's
-# data); destroying A zeroes its state entry; destroying B then zeroes
+# data); B reloaded in echo mode answers 20 pings of the root with its
+# sequence numbers (a ringing-only A does not); destroying A zeroes its state entry; destroying B then zeroes
 # B's and interrupts the root (nothing else rings it by then). Disable
 # removes host, device and windows; a second enable brings them back;
 # rmmod of both modules.
@@ -50,6 +51,7 @@ ivs_arm_cells()
 	ivs_root_to_peer "$name/a" 1 0 3
 	jh_expect_output "$name/a/saw-root-state" '^state\[0\] = 1$' \
 		jailhouse console
+	ivs_echo_needs_answer "$name/a" 1 0
 
 	ivs_cell_start "$name/b" qemu-virt-ivshmem-demo-b ivshmem-demo-b \
 		"target=1" || return 1
@@ -58,6 +60,9 @@ ivs_arm_cells()
 	# A prints B's counter from B's output section (peer 2 at 0x4000)
 	jh_wait_for "$name/a-reads-b" 30 \
 		sh -c "jailhouse console | grep -qE '^in@0x4000 = [1-9]'"
+	# B reloaded in echo mode answers the root; state changes (A's
+	# destruction below) bring no new sequence number, so no answer
+	ivs_echo "$name/b" ivshmem-demo-b 2 0 "target=0"
 
 	# A goes first: afterwards nothing rings the root any more (B rings
 	# A), so only B's destruction can move the root's counter

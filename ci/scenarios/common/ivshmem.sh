@@ -190,6 +190,59 @@ ivs_bench_root()
 	done
 }
 
+# ivs_cell_id <name>: the cell's ID in sysfs
+ivs_cell_id()
+{
+	grep -lx "$1" "$JH_SYSFS"/cells/*/name 2>/dev/null | head -n 1 |
+		xargs -r dirname | xargs -r basename
+}
+
+# ivs_bench_cell_echo <label> <config> <cell> <peer> <vector> <params>:
+# start ivshmem-demo in echo mode in a new cell, measure, destroy
+ivs_bench_cell_echo()
+{
+	local label=$1 cell=$3 peer=$4 vector=$5
+
+	ivs_cell_start "bench-$label" "$2" "$cell" "$6 echo" || return 1
+	ivs_peer_running "bench-$label" "$peer" &&
+		ivs_bench_echo "$label" "$(ivs_cell_id "$cell")" "$peer" \
+			"$vector" 200
+	jh_expect_ok "bench-$label-destroy" jailhouse cell destroy "$cell"
+}
+
+# ivs_bench_echo <label> <cell id> <peer> <vector> <count>: root <-> cell
+# round trips against ivshmem-demo in echo mode (the cell must run it):
+# exits per round trip of both cells (per reason), minus what a "-n 0"
+# run of the tool costs in the same time, and the round-trip time
+ivs_bench_echo()
+{
+	local label=$1 cell=$2 peer=$3 vector=$4 n=$5 cmd r c w
+	local a0 a1 a2
+
+	cmd="ivshmem -d $IVS_BDF ping $peer $vector -e -t 5"
+	for c in 0 "$cell"; do
+		w=root
+		[ "$c" = 0 ] || w=cell
+		for r in total mmio; do
+			a0=$(ivs_stat "$c" $r)
+			$cmd -n 0 >/dev/null
+			a1=$(ivs_stat "$c" $r)
+			$cmd -n "$n" >/tmp/ivs-echo || {
+				jh_fail "bench-$label" "$(cat /tmp/ivs-echo)"
+				return 1
+			}
+			a2=$(ivs_stat "$c" $r)
+			awk -v l="$label-$w-exits-$r-per-round-trip" \
+				-v a="$a0" -v b="$a1" -v c="$a2" -v n="$n" \
+				'BEGIN { printf "JH-BENCH %s %.2f exits\n", l, ((c - b) - (b - a)) / n }'
+		done
+	done
+	sed -n "s/^round trips: [0-9]*, average \([0-9.]*\) us, min \([0-9.]*\) us, max .*/JH-BENCH $label-round-trip-avg \1 us\nJH-BENCH $label-round-trip-min \2 us/p" \
+		/tmp/ivs-echo
+	jh_expect_output "bench-$label-echoed" "^echoed: $n sequence numbers" \
+		cat /tmp/ivs-echo
+}
+
 # ---- root Linux <-> ivshmem-demo cells -----------------------------------
 
 # ivs_console_count <ERE>: matching lines in the hypervisor console (the
@@ -260,6 +313,31 @@ ivs_root_gets_doorbells()
 {
 	jh_expect_output "$1/root-counted-doorbells" "^received $2 " \
 		ivshmem -d "$IVS_BDF" wait -n "$2" -t 60
+}
+
+# ivs_echo_needs_answer <check> <peer> <vector>: `ping -e` fails against
+# a demo that only rings periodically (its words never carry our sequence
+# number), so the echo check below can fail
+ivs_echo_needs_answer()
+{
+	jh_expect_exit "$1/echo-check-fails-without-echo" 1 \
+		ivshmem -d "$IVS_BDF" ping "$2" "$3" -n 1 -t 3 -e
+}
+
+# ivs_echo <check> <cell> <peer> <vector> <params>: reload the running
+# cell's ivshmem-demo in echo mode; each of 20 doorbells comes back with
+# the sequence number the root wrote before ringing
+ivs_echo()
+{
+	local name=$1 cell=$2 peer=$3 vector=$4
+
+	jh_expect_ok "$name/echo-load" jailhouse cell load "$cell" \
+		"$JH_INMATES/ivshmem-demo.bin" -s "$5 echo" -a 0x1000 || return 1
+	jh_expect_ok "$name/echo-start" jailhouse cell start "$cell"
+	ivs_peer_running "$name/echo" "$peer"
+	jh_expect_output "$name/echo-sequence-numbers" \
+		'^echoed: 20 sequence numbers' \
+		ivshmem -d "$IVS_BDF" ping "$peer" "$vector" -n 20 -t 5 -e
 }
 
 # ivs_destroy_notifies <check> <cell> <peer> <count cmd>: destroying the

@@ -9,9 +9,16 @@
 # ivshmem tool. With the ivshmem-demo cell (peer 1, CPU 1): the root sees
 # its state and data, counts 3 of its doorbells, rings it
 # 3 times (the demo counts them and prints the root's rw[0], output word
-# and state on the hypervisor console); destroying the cell zeroes its
-# state entry and raises vector 0 at the root, which only state changes
-# use. Disable removes the device; a second enable brings it back; rmmod
+# and state on the hypervisor console); reloaded in echo mode, it answers
+# 20 pings with the root's sequence numbers (which a ringing-only demo
+# does not); destroying the cell zeroes its state entry and raises vector
+# 0 at the root, which only state changes use. Isolation: the rogue
+# inmate as peer 2 (rogue-ivshmem, CPU 1) writing the state table, then
+# the root's output section, fails with a report naming cell, CPU,
+# address and region; its state entry drops to 0, the root gets vector 0,
+# Linux goes on, destroy gives CPU 1 back. (The root cannot write the
+# input sections: uio_ivshmem refuses a writable mapping, see
+# map-permissions.) Disable removes the device; a second enable brings it back; rmmod
 # of both modules.
 . /lib/jailhouse/scenarios/hv-root.sh
 . /lib/jailhouse/scenarios/ivshmem.sh
@@ -55,7 +62,63 @@ ivs_x86_cell()
 	ivs_root_to_peer "$name" 1 1 3
 	jh_expect_output "$name/saw-root-state" '^state\[0\] = 1$' \
 		jailhouse console
+	ivs_echo_needs_answer "$name" 1 1
+	ivs_echo "$name" ivshmem-demo 1 1 "target=0 con-virtual"
 	ivs_destroy_notifies "$name" ivshmem-demo 1 "$IVS_V0"
+}
+
+# ivs_report_has <check> <ERE>: in the hypervisor console lines of the fault
+ivs_report_has()
+{
+	if grep -Eq -- "$2" /tmp/ivs-report; then
+		jh_pass "$1"
+	else
+		jh_fail "$1" "no /$2/ in the hypervisor console"
+	fi
+}
+
+# ivs_x86_rogue <check> <address> <region>: the rogue inmate as peer 2 of
+# the link (CPU 1, config rogue-ivshmem) sets its state to 9, then writes
+# <address>: the cell fails with a report naming it, its CPU, the address
+# and config region <region> (read-only); its state entry drops to 0 and
+# the root gets vector 0 for both changes; Linux and its device go on.
+ivs_x86_rogue()
+{
+	local name=$1 addr=$2 region=$3 lines v0 id
+
+	lines=$(wc -l <"$JH_SYSFS/console")
+	jh_expect_ok "$name/create" jailhouse cell create \
+		"$JH_CELLS/rogue-ivshmem.cell" || return 1
+	# /proc/interrupts counts online CPUs only: CPU 1 is the cell's now
+	v0=$(sh -c "$IVS_V0")
+	id=$(grep -lx rogue-ivshmem "$JH_SYSFS"/cells/*/name | head -n 1 |
+		xargs dirname)
+	jh_expect_ok "$name/load" jailhouse cell load rogue-ivshmem \
+		"$JH_INMATES/rogue.bin" \
+		-s "action=write-hv addr=$addr ivshmem-state=9" -a 0x1000
+	jh_expect_ok "$name/start" jailhouse cell start rogue-ivshmem
+	jh_wait_file "$name/cell-failed" 30 "$id/state" failed
+	tail -n +$((lines + 1)) "$JH_SYSFS/console" >/tmp/ivs-report
+	sed 's/^/  hv| /' /tmp/ivs-report
+	ivs_report_has "$name/report-access" \
+		"Invalid MMIO/RAM write, addr: 0x0*$(printf '%x' "$addr") size: 4"
+	ivs_report_has "$name/report-cell-cpu" 'Cell "rogue-ivshmem" CPU 1 '
+	ivs_report_has "$name/report-region" "Inside region: $region"
+	jh_expect_file "$name/cpu1-failed" "$id/cpus_failed_list" 1
+	jh_expect_output "$name/state-zeroed" '^0$' \
+		ivshmem -d "$IVS_BDF" peer-state 2
+	jh_wait 10 \
+		sh -c "[ \$($IVS_V0) -ge $((v0 + 2)) ]"
+	if [ "$(sh -c "$IVS_V0")" -ge $((v0 + 2)) ]; then
+		jh_pass "$name/root-notified-twice"
+	else
+		jh_fail "$name/root-notified-twice" "vector 0 count $v0 -> $(sh -c "$IVS_V0"), expected +2"
+		grep uio_ivshmem /proc/interrupts | head -n 4
+	fi
+	jh_expect_output "$name/linux-and-device-alive" '^round trips: 3,' \
+		ivshmem -d "$IVS_BDF" ping 0 -n 3 -t 5
+	jh_expect_ok "$name/destroy" jailhouse cell destroy rogue-ivshmem
+	jh_wait_file "$name/cpu1-back" 30 /sys/devices/system/cpu/online 0-1
 }
 
 ivs_load || jh_end
@@ -64,6 +127,11 @@ ivs_x86 enable1 && {
 	ivs_maps enable1/maps
 	ivs_root_alone enable1/root
 	ivs_x86_cell enable1/cell
+	# state table, then the root's output section (both read-only)
+	ivs_x86_rogue enable1/rogue-state-table 0x3af00000 \
+		'#2 0x3af00000-0x3af00fff \(R ROOTSHARED\)'
+	ivs_x86_rogue enable1/rogue-root-output 0x3af0a000 \
+		'#4 0x3af0a000-0x3af0bfff \(R ROOTSHARED\)'
 }
 ivs_disable disable1
 ivs_device_gone disable1

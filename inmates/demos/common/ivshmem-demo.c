@@ -11,6 +11,15 @@
  * Parameters: irq_base (x86: first MSI-X vector, default 32; ARM: INTID of
  * INTx pin A or of MSI-X vector 0, default 32 + vpci_irq_base), target
  * (peer to ring, default (ID + 1) mod max peers).
+ *
+ * With "echo" on the command line it answers instead of ringing: on an
+ * interrupt that finds a new value in the first word of the target's
+ * output section (the peer's sequence number), it copies that value into
+ * the first word of its own output section and rings the target back at
+ * once, printing nothing, so the peer can time round trips
+ * (tools/ivshmem "ping ... -e"). Interrupts without a new sequence number
+ * (state changes of peers) get no answer. A count of the answers is
+ * printed every ECHO_REPORT_EVERY answers.
  */
 #include <inmate.h>
 #include <jailhouse/ivshmem.h>
@@ -20,6 +29,7 @@
 #define IVSHMEM_BAR1_ADDR		0xff001000UL
 #define PCI_CAP_VNDR			0x09
 #define DUMP_ENTRIES			3
+#define ECHO_REPORT_EVERY		100
 
 struct ivshmem {
 	u16 bdf;
@@ -38,6 +48,9 @@ struct ivshmem {
 
 static struct ivshmem dev;
 static unsigned int irqs_received;
+static bool echo_mode;
+static unsigned int echo_target;
+static u32 echo_last_seq;
 
 static u64 config_read64(u16 bdf, unsigned int addr)
 {
@@ -125,8 +138,40 @@ static void dump_shared_memory(void)
 	}
 }
 
+static unsigned int doorbell_vector(void)
+{
+	return dev.msix ? dev.id + 1 : 0;
+}
+
+static u32 echo_peer_seq(void)
+{
+	unsigned long offset = (unsigned long)(echo_target * dev.output_size);
+
+	return *(volatile u32 *)(dev.input + offset);
+}
+
+/* interrupt context: answer the target with its own sequence number */
+static void echo_back(void)
+{
+	u32 seq = echo_peer_seq();
+
+	if (seq == echo_last_seq)
+		return;
+	echo_last_seq = seq;
+	dev.output[0] = seq;
+	memory_barrier();
+	mmio_write32(dev.regs + IVSHMEM_REG_DOORBELL,
+		     IVSHMEM_DOORBELL(echo_target, doorbell_vector()));
+	if (++irqs_received % ECHO_REPORT_EVERY == 0)
+		printk("IVSHMEM: echoed %d\n", irqs_received);
+}
+
 static void handle_irq(unsigned int irq)
 {
+	if (echo_mode) {
+		echo_back();
+		return;
+	}
 	irqs_received++;
 	printk("\nIVSHMEM: got interrupt %d (#%d)\n", irq - dev.irq_base,
 	       irqs_received);
@@ -158,7 +203,7 @@ static void setup_interrupts(void)
 
 static void send_doorbell(unsigned int target, unsigned int *sent)
 {
-	unsigned int vector = dev.msix ? dev.id + 1 : 0;
+	unsigned int vector = doorbell_vector();
 
 	(*sent)++;
 	dev.rw[dev.id] = *sent;
@@ -202,16 +247,23 @@ void inmate_main(void)
 	}
 	locate_shared_memory();
 
+	target = cmdline_parse_int("target", (dev.id + 1) % dev.peers);
+	echo_target = target;
+	echo_mode = cmdline_parse_bool("echo", false);
+	if (echo_mode) {
+		echo_last_seq = echo_peer_seq();
+		printk("IVSHMEM: echo mode, answering peer %d\n", target);
+	}
+
 	setup_interrupts();
 	mmio_write32(dev.regs + IVSHMEM_REG_STATE, dev.id + 1);
 	printk("IVSHMEM: initialized device\n");
 
-	target = cmdline_parse_int("target", (dev.id + 1) % dev.peers);
 	timer_init();
 	next = timer_ticks();
 	for (;;) {
 		comm_region_service();
-		if ((long long)(timer_ticks() - next) >= 0) {
+		if (!echo_mode && (long long)(timer_ticks() - next) >= 0) {
 			send_doorbell(target, &sent);
 			next += timer_ns_to_ticks(NS_PER_SEC);
 		}

@@ -53,6 +53,7 @@ static bool do_access(const char *action, unsigned long addr, u32 *value)
 static void set_ivshmem_state(u32 state)
 {
 	int bdf = pci_find_device(IVSHMEM_VENDOR_ID, IVSHMEM_DEVICE_ID, 0);
+	unsigned long regs;
 
 	if (bdf < 0) {
 		printk("ROGUE: no ivshmem device\n");
@@ -60,7 +61,13 @@ static void set_ivshmem_state(u32 state)
 	}
 	pci_write_config(bdf, PCI_CFG_BAR, ROGUE_IVSHMEM_BAR0, 4);
 	pci_write_config(bdf, PCI_CFG_COMMAND, PCI_CMD_MEM, 2);
-	mmio_write32(ROGUE_IVSHMEM_BAR0 + IVSHMEM_REG_STATE, state);
+	/*
+	 * The address as the device reports it, not the constant: with a
+	 * constant x86 compilers emit a moffs store (opcode 0xa3), which
+	 * the hypervisor's MMIO decoder does not emulate.
+	 */
+	regs = pci_read_config(bdf, PCI_CFG_BAR, 4) & ~0xfUL;
+	mmio_write32(regs + IVSHMEM_REG_STATE, state);
 	printk("ROGUE: ivshmem state %u\n", state);
 	/* let the peers take this interrupt before the fault's one */
 	delay_us(200000);
