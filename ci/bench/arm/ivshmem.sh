@@ -14,6 +14,7 @@
 . /lib/jailhouse/scenarios/hv-root.sh
 . /lib/jailhouse/scenarios/ivshmem.sh
 
+IVS_REASONS="total mmio management"
 IVS_BDF=0001:00:00.0
 
 ivs_load || jh_end

@@ -150,6 +150,9 @@ ivs_device_gone()
 
 # ---- benchmark steps (ci/bench/<arch>/ivshmem.sh) ----------------------
 
+# exit reasons the cell benchmarks break down (the bench may add its arch's)
+IVS_REASONS="total mmio"
+
 # ivs_stat <cell id> <reason>: vmexits counter of a cell (sum of its CPUs)
 ivs_stat() { cat "$JH_SYSFS/cells/$1/statistics/vmexits_$2" 2>/dev/null || echo 0; }
 
@@ -223,7 +226,7 @@ ivs_bench_echo()
 	for c in 0 "$cell"; do
 		w=root
 		[ "$c" = 0 ] || w=cell
-		for r in total mmio; do
+		for r in $IVS_REASONS; do
 			a0=$(ivs_stat "$c" $r)
 			$cmd -n 0 >/dev/null
 			a1=$(ivs_stat "$c" $r)
@@ -262,7 +265,7 @@ ivs_bench_cross_cell()
 	e=$(ivs_cell_id "$ecell")
 	p=$(ivs_cell_id "$pcell")
 	sleep 2
-	for r in total mmio; do
+	for r in $IVS_REASONS; do
 		eval "t0_$r=\"$(ivs_stats2 "$e" "$p" $r)\""
 	done
 	for n in 20 220; do
@@ -272,11 +275,11 @@ ivs_bench_cross_cell()
 		jh_wait_for "bench-$label-ping-$n" 120 sh -c \
 			"jailhouse console | grep -q 'ping peer .*: $n round trips, 0 lost'" ||
 			return 1
-		for r in total mmio; do
+		for r in $IVS_REASONS; do
 			eval "t${n}_$r=\"$(ivs_stats2 "$e" "$p" $r)\""
 		done
 	done
-	for r in total mmio; do
+	for r in $IVS_REASONS; do
 		eval "t0=\$t0_$r t1=\$t20_$r t2=\$t220_$r"
 		echo "$t0 $t1 $t2" | awk -v l="$label" -v r=$r '{
 			printf "JH-BENCH %s-echo-cell-exits-%s-per-round-trip %.2f exits\n", l, r, (($5 - $3) - ($3 - $1)) / 200
