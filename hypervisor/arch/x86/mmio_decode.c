@@ -4,7 +4,8 @@
  * an access, but not its width or data. Both come from the instruction,
  * which is fetched through the guest's own page tables and decoded here.
  * Only the moves compilers emit for device accesses are accepted: MOV in
- * its register/immediate forms and MOVZX. Anything else is reported.
+ * its register, immediate and absolute-address (moffs) forms and MOVZX.
+ * Anything else is reported.
  */
 #include <jailhouse/cell.h>
 #include <jailhouse/paging.h>
@@ -246,6 +247,16 @@ static void set_read_destination(const struct decoder *d,
 	insn->reg = insn->high_byte ? reg - 4 : reg;
 }
 
+/* The register side of a move: the data of a write, or a read's target. */
+static void move_register(union registers *regs, const struct decoder *d,
+			  struct mmio_instruction *insn, unsigned int reg)
+{
+	if (insn->is_write)
+		insn->value = register_value(regs, d, reg, insn->access_size);
+	else
+		set_read_destination(d, insn, reg, insn->access_size);
+}
+
 static void init_decoder(struct decoder *d, const u8 *bytes,
 			 unsigned int avail)
 {
@@ -307,7 +318,6 @@ static const char *decode(union registers *regs, struct decoder *d,
 {
 	bool ok = true;
 	u8 opcode, modrm;
-	unsigned int reg;
 
 	if (!decode_prefixes(d, &opcode))
 		return "instruction truncated";
@@ -321,12 +331,23 @@ static const char *decode(union registers *regs, struct decoder *d,
 			return "unsupported operand";
 		insn->access_size = (opcode & 1) ? d->operand_size : 1;
 		insn->is_write = !(opcode & 2);
-		reg = modrm_reg(d, modrm);
-		if (insn->is_write)
-			insn->value = register_value(regs, d, reg,
-						     insn->access_size);
-		else
-			set_read_destination(d, insn, reg, insn->access_size);
+		move_register(regs, d, insn, modrm_reg(d, modrm));
+		break;
+	case 0xa0:	/* mov al, moffs8 */
+	case 0xa1:	/* mov ax/eax/rax, moffs */
+	case 0xa2:	/* mov moffs8, al */
+	case 0xa3:	/* mov moffs, ax/eax/rax */
+		/*
+		 * gcc emits these for constant addresses in 32-bit code. The
+		 * absolute address (address-size wide) only needs skipping:
+		 * the exit already gave the guest-physical one.
+		 */
+		if (d->pos + d->address_size > d->avail)
+			return "instruction truncated";
+		d->pos += d->address_size;
+		insn->access_size = (opcode & 1) ? d->operand_size : 1;
+		insn->is_write = opcode & 2;
+		move_register(regs, d, insn, REG_RAX);
 		break;
 	case 0xc6:	/* mov r/m8, imm8 */
 	case 0xc7:	/* mov r/m, imm16/32 */

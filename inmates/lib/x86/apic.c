@@ -5,11 +5,20 @@
  * otherwise xAPIC (MMIO at the APIC base). The command line option
  * "x2apic" switches an xAPIC to x2APIC when the CPU supports it (for
  * bare-metal tests; under the hypervisor the mode is not ours to pick).
+ *
+ * The timer runs in TSC-deadline mode when the CPU offers it (option
+ * "no-tsc-deadline": one-shot counts instead). The deadline MSR is the
+ * CPU's own state, which a cell may write without a VM exit; the LVT is
+ * written only when it changes: in xAPIC mode under the hypervisor every
+ * APIC register write traps, so a tick then costs the EOI alone. The
+ * timer functions serve one CPU (the cache of the LVT value is global).
  */
 #include <inmate.h>
 
 #define X2APIC_MSR_BASE		0x800
 #define CPUID_1_ECX_X2APIC	(1U << 21)
+#define CPUID_1_ECX_TSC_DEADLINE	(1U << 24)
+#define MSR_IA32_TSC_DEADLINE	0x6e0
 
 #define APIC_REG_ID		0x020
 #define APIC_REG_EOI		0x0b0
@@ -20,6 +29,8 @@
 #define  APIC_ICR_PENDING	(1U << 12)
 #define APIC_REG_LVT_TIMER	0x320
 #define  APIC_LVT_MASKED	(1U << 16)
+#define  APIC_LVT_TSC_DEADLINE	(2U << 17)
+#define  APIC_LVT_UNKNOWN	0xffffffffU	/* never a value we write */
 #define APIC_REG_TIMER_INIT	0x380
 #define APIC_REG_TIMER_CUR	0x390
 #define APIC_REG_TIMER_DIV	0x3e0
@@ -28,6 +39,8 @@
 static bool x2apic;
 static unsigned long xapic_base;
 static u64 apic_hz;
+static bool tsc_deadline;
+static u32 lvt_timer = APIC_LVT_UNKNOWN;
 
 static u32 apic_read(unsigned int reg)
 {
@@ -44,12 +57,22 @@ static void apic_write(unsigned int reg, u32 value)
 		mmio_write32(xapic_base + reg, value);
 }
 
-static bool cpu_has_x2apic(void)
+static bool cpuid_1_ecx_has(u32 feature)
 {
 	u32 eax, ebx, ecx, edx;
 
 	cpuid(1, 0, &eax, &ebx, &ecx, &edx);
-	return ecx & CPUID_1_ECX_X2APIC;
+	return ecx & feature;
+}
+
+static void lvt_timer_set(u32 value)
+{
+	if (value == lvt_timer)
+		return;
+	apic_write(APIC_REG_LVT_TIMER, value);
+	lvt_timer = value;
+	/* the deadline MSR write that may follow is not serializing */
+	memory_barrier();
 }
 
 void apic_init(void)
@@ -57,7 +80,7 @@ void apic_init(void)
 	u64 base = read_msr(MSR_IA32_APIC_BASE);
 
 	if (!(base & APIC_BASE_EXTD) && cmdline_parse_bool("x2apic", false) &&
-	    cpu_has_x2apic()) {
+	    cpuid_1_ecx_has(CPUID_1_ECX_X2APIC)) {
 		base |= APIC_BASE_EN | APIC_BASE_EXTD;
 		write_msr(MSR_IA32_APIC_BASE, base);
 	}
@@ -65,6 +88,7 @@ void apic_init(void)
 	xapic_base = base & ~0xfffUL & 0xffffffffffUL;
 
 	apic_write(APIC_REG_SVR, APIC_SVR_ENABLE | APIC_SPURIOUS_VECTOR);
+	lvt_timer = APIC_LVT_UNKNOWN;
 }
 
 bool apic_is_x2apic(void)
@@ -119,7 +143,7 @@ static u64 apic_measure_frequency(void)
 	u32 remaining;
 
 	apic_write(APIC_REG_TIMER_DIV, APIC_TIMER_DIV_1);
-	apic_write(APIC_REG_LVT_TIMER, APIC_LVT_MASKED | TIMER_IRQ);
+	lvt_timer_set(APIC_LVT_MASKED | TIMER_IRQ);
 	apic_write(APIC_REG_TIMER_INIT, 0xffffffff);
 	start = rdtsc();
 	while (rdtsc() - start < window)
@@ -137,6 +161,13 @@ void x86_apic_timer_init(void)
 		apic_hz = apic_measure_frequency();
 	if (!apic_hz)
 		apic_hz = (u64)comm_region->apic_khz * 1000;
+	tsc_deadline = cpuid_1_ecx_has(CPUID_1_ECX_TSC_DEADLINE) &&
+		!cmdline_parse_bool("no-tsc-deadline", false);
+}
+
+bool apic_timer_tsc_deadline(void)
+{
+	return tsc_deadline;
 }
 
 u64 apic_timer_frequency(void)
@@ -146,20 +177,30 @@ u64 apic_timer_frequency(void)
 
 void timer_start_at(u64 deadline)
 {
-	u64 now = rdtsc(), count = 1;
+	u64 now, count = 1;
 
+	if (tsc_deadline) {
+		lvt_timer_set(APIC_LVT_TSC_DEADLINE | TIMER_IRQ);
+		/* 0 would disarm; a deadline passed fires at once */
+		write_msr(MSR_IA32_TSC_DEADLINE, deadline ? deadline : 1);
+		return;
+	}
+	now = rdtsc();
 	if (deadline > now)
 		count = muldiv64(deadline - now, apic_hz, tsc_frequency());
 	if (count == 0)
 		count = 1;
 	if (count > 0xffffffff)
 		count = 0xffffffff;
-	apic_write(APIC_REG_LVT_TIMER, TIMER_IRQ);
+	lvt_timer_set(TIMER_IRQ);
 	apic_write(APIC_REG_TIMER_INIT, count);
 }
 
 void timer_stop(void)
 {
-	apic_write(APIC_REG_TIMER_INIT, 0);
-	apic_write(APIC_REG_LVT_TIMER, APIC_LVT_MASKED | TIMER_IRQ);
+	if (tsc_deadline)
+		write_msr(MSR_IA32_TSC_DEADLINE, 0);
+	else
+		apic_write(APIC_REG_TIMER_INIT, 0);
+	lvt_timer_set(APIC_LVT_MASKED | TIMER_IRQ);
 }

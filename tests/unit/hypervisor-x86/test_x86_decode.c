@@ -194,6 +194,14 @@ static const struct decode_case writes64[] = {
 	/* mov %ah, (%rdi): without REX, register 4 is AH */
 	{ "x86/decode/mov-ah-without-rex", { 0x88, 0x27 }, 2, true, 1,
 	  0x22 },
+	/* movabs %eax, 0xfee000b0: 64-bit absolute address */
+	{ "x86/decode/moffs64-write-eax", { 0xa3, 0xb0, 0x00, 0xe0, 0xfe, 0,
+	  0, 0, 0 }, 9, true, 4, 0x44332211 },
+	{ "x86/decode/moffs64-write-rax", { 0x48, 0xa3, 0xb0, 0x00, 0xe0, 0xfe,
+	  0, 0, 0, 0 }, 10, true, 8, 0x8877665544332211UL },
+	/* with 0x67 the absolute address is 32 bits wide */
+	{ "x86/decode/moffs-addr32-write-al", { 0x67, 0xa2, 0x00, 0x10, 0x00,
+	  0xff }, 6, true, 1, 0x11 },
 };
 
 struct read_case {
@@ -227,6 +235,10 @@ static const struct read_case reads64[] = {
 	  0xffff },
 	{ "x86/decode/movzx-word-to-r64", { 0x48, 0x0f, 0xb7, 0x47, 0x02 }, 5,
 	  2, REG_RAX, 0xffff },
+	{ "x86/decode/moffs64-read-eax", { 0xa1, 0x20, 0x00, 0xe0, 0xfe, 0, 0,
+	  0, 0 }, 9, 4, REG_RAX, 0xffffffffUL },
+	{ "x86/decode/moffs64-read-al-keeps-upper", { 0xa0, 0x20, 0x00, 0xe0,
+	  0xfe, 0, 0, 0, 0 }, 9, 1, REG_RAX, 0x88776655443322ffUL },
 };
 
 static void check_read(const struct read_case *c)
@@ -258,6 +270,26 @@ static void check_refused(const char *name, const u8 *code,
 	why = mmio_decode(&regs, is_write, &insn);
 	t_result(why && strstr(why, want), name, "got \"%s\", expected \"%s\"",
 		 why ? why : "(decoded)", want);
+}
+
+/* @code ends a page whose successor is not mapped: cut off if too short. */
+static void check_truncated(const char *name, const u8 *code,
+			    unsigned int len)
+{
+	u64 start = 0x3000 - len, saved_rip = test_vmcs[GUEST_RIP];
+	u64 cs_base = test_vmcs[GUEST_CS_BASE];
+	union registers regs = test_regs();
+	struct mmio_instruction insn;
+	const char *why;
+
+	memcpy(&guest_mem[start], code, len);
+	unmapped_page = 0x3000;
+	test_vmcs[GUEST_RIP] = start - cs_base;
+	why = mmio_decode(&regs, true, &insn);
+	t_result(why && strstr(why, "truncated"), name, "got \"%s\"",
+		 why ? why : "(decoded)");
+	unmapped_page = ~0ULL;
+	test_vmcs[GUEST_RIP] = saved_rip;
 }
 
 static void test_64bit(void)
@@ -300,15 +332,37 @@ static void test_32bit_and_real_mode(void)
 	static const struct decode_case real32 = {
 		"x86/decode/real-mode-opsize32", { 0x66, 0x89, 0x07 }, 3, true,
 		4, 0x44332211 };
+	/* mov %eax, 0xff000010 as gcc emits it in 32-bit inmates */
+	static const struct decode_case moffs32 = {
+		"x86/decode/protected32-moffs-write", { 0xa3, 0x10, 0x00, 0x00,
+		0xff }, 5, true, 4, 0x44332211 };
+	static const struct decode_case moffs32_16 = {
+		"x86/decode/protected32-moffs-opsize16", { 0x66, 0xa3, 0x10,
+		0x00, 0x00, 0xff }, 6, true, 2, 0x2211 };
+	static const struct read_case moffs32_read = {
+		"x86/decode/protected32-moffs-read", { 0xa1, 0x10, 0x00, 0x00,
+		0xff }, 5, 4, REG_RAX, 0xffffffffUL };
+	/* real mode: a 16-bit absolute address */
+	static const struct decode_case moffs16 = {
+		"x86/decode/real-mode-moffs16", { 0xa3, 0x34, 0x12 }, 3, true, 2,
+		0x2211 };
+	/* the address runs past what could be fetched */
+	static const u8 moffs_cut[] = { 0xa3, 0x34 };
 
 	mode_protected32();
 	check_write(&w32);
 	check_write(&w32_16);
 	check_refused("x86/decode/protected32-no-rex", dec_eax,
 		      sizeof(dec_eax), true, "unsupported instruction");
+	check_write(&moffs32);
+	check_write(&moffs32_16);
+	check_read(&moffs32_read);
 	mode_real();
 	check_write(&real);
 	check_write(&real32);
+	check_write(&moffs16);
+	check_truncated("x86/decode/moffs-truncated", moffs_cut,
+			sizeof(moffs_cut));
 }
 
 /* --- instruction fetch through the guest's page tables -------------------- */
