@@ -15,6 +15,15 @@
  *   0x7cf0c000  8 KiB  output of peer 1    writable by peer 1 (cell A) only
  *   0x7cf0e000  8 KiB  output of peer 2    writable by peer 2 (cell B) only
  *
+ * Second device 0001:00:01.0 (INTx pin B = INTID 191): peer 1 of 2 on
+ * link 1, a link of its own with the root cell (peer 0, its device
+ * 0001:00:01.0 too), so one cell has two devices (ivshmem-demo device=1
+ * drives it):
+ *   0x7cf10000  4 KiB  state table         read-only for everybody
+ *   0x7cf11000 36 KiB  R/W section         read/write for both peers
+ *   0x7cf1a000  8 KiB  output of peer 0    writable by the root only
+ *   0x7cf1c000  8 KiB  output of peer 1    writable by cell B only
+ *
  * The inmate does not answer comm region messages (PASSIVE_COMMREG).
  *
  * SPDX-License-Identifier: (GPL-2.0 OR BSD-2-Clause)
@@ -26,6 +35,9 @@
 #define LINK0_BASE	0x7cf00000
 #define LINK0_PEERS	3
 #define THIS_PEER	2
+#define LINK1_BASE	0x7cf10000
+#define LINK1_PEERS	2
+#define LINK1_PEER	1
 
 /* A peer may write the R/W section and its own output section only. */
 #define OUTPUT_FLAGS(peer)						\
@@ -35,9 +47,9 @@
 struct {
 	struct jailhouse_cell_desc cell;
 	__u64 cpus[1];
-	struct jailhouse_memory mem_regions[8];
+	struct jailhouse_memory mem_regions[12];
 	struct jailhouse_irqchip irqchips[1];
-	struct jailhouse_pci_device pci_devices[1];
+	struct jailhouse_pci_device pci_devices[2];
 } __attribute__((packed)) config = {
 	.cell = {
 		.signature = JAILHOUSE_CELL_DESC_SIGNATURE,
@@ -127,15 +139,45 @@ struct {
 			.size = 0x2000,
 			.flags = OUTPUT_FLAGS(2),
 		},
+		/* 8: link 1 (root <-> cell B) state table */
+		{
+			.phys_start = LINK1_BASE,
+			.virt_start = LINK1_BASE,
+			.size = 0x1000,
+			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_ROOTSHARED,
+		},
+		/* 9: link 1 R/W section */
+		{
+			.phys_start = LINK1_BASE + 0x1000,
+			.virt_start = LINK1_BASE + 0x1000,
+			.size = 0x9000,
+			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
+				JAILHOUSE_MEM_ROOTSHARED,
+		},
+		/* 10: link 1 output section of peer 0 (root) */
+		{
+			.phys_start = LINK1_BASE + 0xa000,
+			.virt_start = LINK1_BASE + 0xa000,
+			.size = 0x2000,
+			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_ROOTSHARED,
+		},
+		/* 11: link 1 output section of peer 1 (cell B) */
+		{
+			.phys_start = LINK1_BASE + 0xc000,
+			.virt_start = LINK1_BASE + 0xc000,
+			.size = 0x2000,
+			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
+				JAILHOUSE_MEM_ROOTSHARED,
+		},
 	},
 
 	.irqchips = {
-		/* GIC: the ivshmem INTx line, INTID 190 */
+		/* GIC: the ivshmem INTx lines, INTID 190 (link 0), 191 (link 1) */
 		{
 			.address = 0x08000000,
 			.pin_base = 160,
 			.pin_bitmap = {
-				1 << (190 - 160),
+				1u << (190 - 160) | 1u << (191 - 160),
 			},
 		},
 	},
@@ -150,6 +192,17 @@ struct {
 			.shmem_regions_start = 3,
 			.shmem_dev_id = THIS_PEER,
 			.shmem_peers = LINK0_PEERS,
+			.shmem_protocol = JAILHOUSE_SHMEM_PROTO_UNDEFINED,
+		},
+		/* 0001:00:01.0: ivshmem v2, link 1 (INTx pin B: INTID 191) */
+		{
+			.type = JAILHOUSE_PCI_TYPE_IVSHMEM,
+			.domain = 1,
+			.bdf = 0x08,
+			.bar_mask = JAILHOUSE_IVSHMEM_BAR_MASK_INTX,
+			.shmem_regions_start = 8,
+			.shmem_dev_id = LINK1_PEER,
+			.shmem_peers = LINK1_PEERS,
 			.shmem_protocol = JAILHOUSE_SHMEM_PROTO_UNDEFINED,
 		},
 	},

@@ -15,6 +15,10 @@
  * PCIe MMIO window at 0x8000000000 is not mapped: no device on this
  * machine uses it (add a region when you add such a device).
  *
+ * ivshmem: 0001:00:00.0 is peer 0 of link 0 (3 peers, with cells A and B
+ * of the ivshmem-demo, INTID 182), 0001:00:01.0 peer 0 of link 1 (2 peers,
+ * with cell B only, INTID 183).
+ *
  * SPDX-License-Identifier: (GPL-2.0 OR BSD-2-Clause)
  */
 
@@ -23,14 +27,16 @@
 
 #define LINK0_BASE	0x7cf00000
 #define LINK0_PEERS	3
+#define LINK1_BASE	0x7cf10000
+#define LINK1_PEERS	2
 #define THIS_PEER	0
 
 struct {
 	struct jailhouse_system header;
 	__u64 cpus[1];
-	struct jailhouse_memory mem_regions[17];
+	struct jailhouse_memory mem_regions[21];
 	struct jailhouse_irqchip irqchips[2];
-	struct jailhouse_pci_device pci_devices[1];
+	struct jailhouse_pci_device pci_devices[2];
 } __attribute__((packed)) config = {
 	.header = {
 		.signature = JAILHOUSE_SYSTEM_SIGNATURE,
@@ -196,15 +202,43 @@ struct {
 			.size = 0x2000,
 			.flags = JAILHOUSE_MEM_READ,
 		},
-		/* 15: RAM (further links, Linux inmate, large cells) */
+		/* 15: ivshmem link 1 (root <-> cell B), state table */
 		{
-			.phys_start = 0x7cf10000,
-			.virt_start = 0x7cf10000,
-			.size = 0x030f0000,
+			.phys_start = LINK1_BASE,
+			.virt_start = LINK1_BASE,
+			.size = 0x1000,
+			.flags = JAILHOUSE_MEM_READ,
+		},
+		/* 16: ivshmem link 1, R/W section */
+		{
+			.phys_start = LINK1_BASE + 0x1000,
+			.virt_start = LINK1_BASE + 0x1000,
+			.size = 0x9000,
+			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE,
+		},
+		/* 17: ivshmem link 1, output section of peer 0 (root) */
+		{
+			.phys_start = LINK1_BASE + 0xa000,
+			.virt_start = LINK1_BASE + 0xa000,
+			.size = 0x2000,
+			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE,
+		},
+		/* 18: ivshmem link 1, output section of peer 1 (cell B) */
+		{
+			.phys_start = LINK1_BASE + 0xc000,
+			.virt_start = LINK1_BASE + 0xc000,
+			.size = 0x2000,
+			.flags = JAILHOUSE_MEM_READ,
+		},
+		/* 19: RAM (further links, Linux inmate, large cells) */
+		{
+			.phys_start = 0x7cf20000,
+			.virt_start = 0x7cf20000,
+			.size = 0x030e0000,
 			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
 				JAILHOUSE_MEM_EXECUTE,
 		},
-		/* 16: PCIe ECAM, QEMU default (highmem=on, buses 0-255) */
+		/* 20: PCIe ECAM, QEMU default (highmem=on, buses 0-255) */
 		{
 			.phys_start = 0x4010000000,
 			.virt_start = 0x4010000000,
@@ -242,6 +276,17 @@ struct {
 			.shmem_regions_start = 10,
 			.shmem_dev_id = THIS_PEER,
 			.shmem_peers = LINK0_PEERS,
+			.shmem_protocol = JAILHOUSE_SHMEM_PROTO_UNDEFINED,
+		},
+		/* 0001:00:01.0: ivshmem v2, link 1 (INTx pin B: INTID 183) */
+		{
+			.type = JAILHOUSE_PCI_TYPE_IVSHMEM,
+			.domain = 1,
+			.bdf = 0x08,
+			.bar_mask = JAILHOUSE_IVSHMEM_BAR_MASK_INTX,
+			.shmem_regions_start = 15,
+			.shmem_dev_id = THIS_PEER,
+			.shmem_peers = LINK1_PEERS,
 			.shmem_protocol = JAILHOUSE_SHMEM_PROTO_UNDEFINED,
 		},
 	},

@@ -7,11 +7,14 @@
 # output section with a doorbell every 4 or 64 KiB. Then root <-> cell:
 # ivshmem-demo in echo mode in cell A (CPU 2) answers 200 pings with the
 # root's sequence numbers; exits per round trip of the root and of the
-# cell, and the round-trip time. Exits are counted by the hypervisor; the
+# cell, and the round-trip time. Then cell <-> cell: A (CPU 2) echoes for
+# B (CPU 3, ivshmem-demo ping=N timing with its own timer); exits per
+# round trip of both cells. Exits are counted by the hypervisor; the
 # start-up cost of the tool is measured and subtracted.
 . /lib/jailhouse/scenarios/hv-root.sh
 . /lib/jailhouse/scenarios/ivshmem.sh
 
+IVS_REASONS="total mmio management"
 IVS_BDF=0001:00:00.0
 
 ivs_load || jh_end
@@ -20,6 +23,8 @@ jh_wait_for bench-device 10 test -e "$IVS_PCI/$IVS_BDF" || jh_end
 ivs_bench_root
 ivs_bench_cell_echo cell-echo qemu-virt-ivshmem-demo ivshmem-demo 1 0 \
 	"target=0 con-virtual"
+ivs_bench_cross_cell cross-cell qemu-virt-ivshmem-demo ivshmem-demo \
+	"target=2 con-virtual" qemu-virt-ivshmem-demo-b ivshmem-demo-b "target=1"
 ivs_disable bench-disable
 jh_pass bench-ran
 jh_end

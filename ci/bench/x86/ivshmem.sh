@@ -11,6 +11,7 @@
 . /lib/jailhouse/scenarios/hv-root.sh
 . /lib/jailhouse/scenarios/ivshmem.sh
 
+IVS_REASONS="total mmio xapic"
 IVS_BDF=0000:00:0f.0
 
 ivs_load || jh_end

@@ -16,6 +16,11 @@
 # B's and interrupts the root (nothing else rings it by then). Disable
 # removes host, device and windows; a second enable brings them back;
 # rmmod of both modules.
+# Several devices per cell: the root's second device 0001:00:01.0 (link 1,
+# with cell B only, INTID 183) is bound and mapped like the first; cell B
+# runs ivshmem-demo on its second device (device=1) in echo mode, cell A
+# on link 0: states, data and doorbells stay on their link, destroying A
+# zeroes and notifies only on link 0, destroying B only on link 1.
 . /lib/jailhouse/scenarios/hv-root.sh
 . /lib/jailhouse/scenarios/ivshmem.sh
 
@@ -81,15 +86,105 @@ ivs_arm_cells()
 		"ivshmem -d $IVS_BDF count"
 }
 
+# The root's second device: link 1 (2 peers) with cell B only
+IVS1_BDF=0001:00:01.0
+L0="ivshmem -d $IVS_BDF"
+L1="ivshmem -d $IVS1_BDF"
+
+ivs_arm_second_device()
+{
+	local name=$1 IVS_BDF=$IVS1_BDF IVS_BASE=0x7cf10000 IVS_PEERS=2
+
+	ivs_device_present "$name" || return 1
+	jh_expect_output "$name/intx-gic-183" \
+		'GICv2 +183 +Edge +uio_ivshmem\[0001:00:01\.0\]' cat /proc/interrupts
+	ivs_maps "$name/maps"
+}
+
+# ivs_same <check> <before> <after> <what>
+ivs_same()
+{
+	if [ "$2" = "$3" ]; then
+		jh_pass "$1"
+	else
+		jh_fail "$1" "$4 moved from $2 to $3"
+	fi
+}
+
+# Several devices in one cell: cell B drives its second device (link 1,
+# with the root only) in echo mode and leaves its first (link 0) alone;
+# cell A is on link 0 only and rings B's silent link-0 endpoint. Each
+# link carries only its own states, data and doorbells; destroying a cell
+# zeroes its entries and notifies only on the links it is on.
+ivs_arm_multi()
+{
+	local name=$1 c0 c1 in2 seq
+
+	ivs_cell_start "$name/a" qemu-virt-ivshmem-demo ivshmem-demo \
+		"target=2 con-virtual" || return 1
+	ivs_cell_start "$name/b" qemu-virt-ivshmem-demo-b ivshmem-demo-b \
+		"device=1 target=0 echo" || return 1
+	jh_expect_output "$name/b-state-link1" '^state\[1\]: 2$' \
+		$L1 wait-state 1 2 -t 60
+	jh_expect_output "$name/a-state-link0" '^state\[1\]: 2$' \
+		$L0 wait-state 1 2 -t 60
+	jh_expect_output "$name/b-state-link0-untouched" '^0$' $L0 peer-state 2
+
+	c0=$($L0 count)
+	in2=$($L0 read32 in:2 0)
+	jh_expect_output "$name/b-echoes-on-link1" \
+		'^echoed: 20 sequence numbers' $L1 ping 1 0 -n 20 -t 5 -e
+	seq=$(sed -n 's/^echoed: .* last \([0-9]*\),.*/\1/p' "$JH_OUT")
+	jh_expect_output "$name/link1-holds-b-answer" "^$seq\$" \
+		$L1 read32 in:1 0
+	ivs_same "$name/link0-data-untouched" "$in2" "$($L0 read32 in:2 0)" \
+		"B's link-0 output word"
+	ivs_same "$name/link0-no-doorbells" "$c0" "$($L0 count)" \
+		"the root's link-0 interrupt count"
+	jh_expect_exit "$name/b-deaf-on-link0" 1 $L0 ping 2 0 -n 1 -t 2 -e
+
+	# A goes: its link-0 entry drops, link 1 sees nothing
+	c0=$($L0 count)
+	c1=$($L1 count)
+	jh_expect_ok "$name/a/destroy" jailhouse cell destroy ivshmem-demo
+	jh_expect_output "$name/a/state-zeroed-link0" '^0$' $L0 peer-state 1
+	jh_wait_for "$name/a/root-notified-link0" 10 \
+		sh -c "[ \$($L0 count) -gt $c0 ]"
+	jh_expect_output "$name/a/b-state-kept-link1" '^2$' $L1 peer-state 1
+	sleep 1
+	ivs_same "$name/a/link1-not-notified" "$c1" "$($L1 count)" \
+		"the root's link-1 interrupt count"
+	jh_expect_output "$name/a/b-still-echoes" '^echoed: 3 sequence' \
+		$L1 ping 1 0 -n 3 -t 5 -e
+
+	# B goes: its link-1 entry drops and the root hears it there; on link
+	# 0 its entry was 0 already, so nothing is signalled
+	c0=$($L0 count)
+	c1=$($L1 count)
+	jh_expect_ok "$name/b/destroy" jailhouse cell destroy ivshmem-demo-b
+	jh_expect_output "$name/b/state-zeroed-link1" '^0$' $L1 peer-state 1
+	jh_wait_for "$name/b/root-notified-link1" 10 \
+		sh -c "[ \$($L1 count) -gt $c1 ]"
+	sleep 1
+	ivs_same "$name/b/link0-not-notified" "$c0" "$($L0 count)" \
+		"the root's link-0 interrupt count"
+}
+
 ivs_load || jh_end
 hv_enable enable1 || jh_end
 ivs_arm enable1 && {
 	ivs_maps enable1/maps
 	ivs_root_alone enable1/root
 	ivs_arm_cells enable1/cells
+	ivs_arm_second_device enable1/dev2 && ivs_arm_multi enable1/multi
 }
 ivs_disable disable1
 ivs_device_gone disable1
+if [ -e "$IVS_PCI/$IVS1_BDF" ]; then
+	jh_fail disable1/second-device-removed "$IVS_PCI/$IVS1_BDF still exists"
+else
+	jh_pass disable1/second-device-removed
+fi
 jh_expect_dmesg disable1/host-removed 'jailhouse: Virtual PCI host removed'
 
 hv_enable enable2 || jh_end

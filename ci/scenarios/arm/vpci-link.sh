@@ -106,7 +106,11 @@ vpci_root_device()
 	vpci_expect vpci/ecam-rw-size "$(cfg32 0x48)" 0x9000
 	vpci_expect vpci/ecam-output-size "$(cfg32 0x50)" 0x2000
 	vpci_expect vpci/ecam-shmem-address "$(cfg32 0x58)" $LINK
-	vpci_expect vpci/ecam-slot1-absent "$(cfg32 0x8000)" 0xffffffff
+	# slot 1: the root's second device (link 1, with cell B only)
+	vpci_expect vpci/ecam-slot1-ids "$(cfg32 0x8000)" 0x4106110a
+	vpci_expect vpci/ecam-slot1-intx-pin-b "$(($(cfg32 0x803c) >> 8 & 0xff))" 2
+	vpci_expect vpci/ecam-slot1-shmem-address "$(cfg32 0x8058)" 0x7cf10000
+	vpci_expect vpci/ecam-slot2-absent "$(cfg32 0x10000)" 0xffffffff
 
 	wr32 $((ECAM + 0x10)) 0xffffffff
 	vpci_expect vpci/bar0-size "$(cfg32 0x10)" 0xfffff000

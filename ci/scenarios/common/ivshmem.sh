@@ -150,6 +150,9 @@ ivs_device_gone()
 
 # ---- benchmark steps (ci/bench/<arch>/ivshmem.sh) ----------------------
 
+# exit reasons the cell benchmarks break down (the bench may add its arch's)
+IVS_REASONS="total mmio"
+
 # ivs_stat <cell id> <reason>: vmexits counter of a cell (sum of its CPUs)
 ivs_stat() { cat "$JH_SYSFS/cells/$1/statistics/vmexits_$2" 2>/dev/null || echo 0; }
 
@@ -223,7 +226,7 @@ ivs_bench_echo()
 	for c in 0 "$cell"; do
 		w=root
 		[ "$c" = 0 ] || w=cell
-		for r in total mmio; do
+		for r in $IVS_REASONS; do
 			a0=$(ivs_stat "$c" $r)
 			$cmd -n 0 >/dev/null
 			a1=$(ivs_stat "$c" $r)
@@ -241,6 +244,51 @@ ivs_bench_echo()
 		/tmp/ivs-echo
 	jh_expect_output "bench-$label-echoed" "^echoed: $n sequence numbers" \
 		cat /tmp/ivs-echo
+}
+
+# ivs_stats2 <cell> <cell> <reason>: both counters on one line
+ivs_stats2() { echo "$(ivs_stat "$1" "$3") $(ivs_stat "$2" "$3")"; }
+
+# ivs_bench_cross_cell <label> <echo config> <echo cell> <echo params>
+#   <ping config> <ping cell> <ping params>: cell <-> cell round trips. The
+# echo cell answers; the ping cell (console in the hypervisor ring) runs
+# ivshmem-demo ping=20, then is reloaded with ping=220: the difference
+# of the two runs' exits, over 200, is what a round trip costs each cell
+# (start-up cancels out); its time comes from the ping cell's own timer.
+ivs_bench_cross_cell()
+{
+	local label=$1 ecell=$3 pcell=$6 e p n r t0 t1 t2 line
+
+	ivs_cell_start "bench-$label-echo" "$2" "$ecell" "$4 echo" || return 1
+	jh_expect_ok "bench-$label-ping-create" jailhouse cell create \
+		"$JH_CELLS/$5.cell" || return 1
+	e=$(ivs_cell_id "$ecell")
+	p=$(ivs_cell_id "$pcell")
+	sleep 2
+	for r in $IVS_REASONS; do
+		eval "t0_$r=\"$(ivs_stats2 "$e" "$p" $r)\""
+	done
+	for n in 20 220; do
+		jailhouse cell load "$pcell" "$JH_INMATES/ivshmem-demo.bin" \
+			-s "$7 con-virtual ping=$n" -a 0x1000 >/dev/null &&
+			jailhouse cell start "$pcell" >/dev/null
+		jh_wait_for "bench-$label-ping-$n" 120 sh -c \
+			"jailhouse console | grep -q 'ping peer .*: $n round trips, 0 lost'" ||
+			return 1
+		for r in $IVS_REASONS; do
+			eval "t${n}_$r=\"$(ivs_stats2 "$e" "$p" $r)\""
+		done
+	done
+	for r in $IVS_REASONS; do
+		eval "t0=\$t0_$r t1=\$t20_$r t2=\$t220_$r"
+		echo "$t0 $t1 $t2" | awk -v l="$label" -v r=$r '{
+			printf "JH-BENCH %s-echo-cell-exits-%s-per-round-trip %.2f exits\n", l, r, (($5 - $3) - ($3 - $1)) / 200
+			printf "JH-BENCH %s-ping-cell-exits-%s-per-round-trip %.2f exits\n", l, r, (($6 - $4) - ($4 - $2)) / 200 }'
+	done
+	line=$(jailhouse console | grep 'ping peer .*: 220 round trips' | tail -n 1)
+	echo "$line" | sed -n 's/.*average \([0-9]*\) ns, min \([0-9]*\) ns,.*/JH-BENCH '"$label"'-round-trip-avg \1 ns\nJH-BENCH '"$label"'-round-trip-min \2 ns/p'
+	jh_expect_ok "bench-$label-destroy-ping" jailhouse cell destroy "$pcell"
+	jh_expect_ok "bench-$label-destroy-echo" jailhouse cell destroy "$ecell"
 }
 
 # ---- root Linux <-> ivshmem-demo cells -----------------------------------

@@ -10,7 +10,9 @@
  *
  * Parameters: irq_base (x86: first MSI-X vector, default 32; ARM: INTID of
  * INTx pin A or of MSI-X vector 0, default 32 + vpci_irq_base), target
- * (peer to ring, default (ID + 1) mod max peers).
+ * (peer to ring, default (ID + 1) mod max peers), device (which of the
+ * cell's devices with the undefined protocol to drive, from 0 in bus
+ * order; default 0).
  *
  * With "echo" on the command line it answers instead of ringing: on an
  * interrupt that finds a new value in the first word of the target's
@@ -20,6 +22,12 @@
  * (tools/ivshmem "ping ... -e"). Interrupts without a new sequence number
  * (state changes of peers) get no answer. A count of the answers is
  * printed every ECHO_REPORT_EVERY answers.
+ *
+ * With "ping=N" it is the other end: N times it stores a new sequence
+ * number in its output section, rings the target and waits (at most
+ * PING_TIMEOUT_MS) until an interrupt finds that number in the target's
+ * output section, then prints the round-trip times measured with its own
+ * timer; then it stays quiet (no periodic doorbells).
  */
 #include <inmate.h>
 #include <jailhouse/ivshmem.h>
@@ -30,6 +38,7 @@
 #define PCI_CAP_VNDR			0x09
 #define DUMP_ENTRIES			3
 #define ECHO_REPORT_EVERY		100
+#define PING_TIMEOUT_MS			1000
 
 struct ivshmem {
 	u16 bdf;
@@ -51,6 +60,9 @@ static unsigned int irqs_received;
 static bool echo_mode;
 static unsigned int echo_target;
 static u32 echo_last_seq;
+static bool ping_mode;
+static volatile u32 ping_seq;
+static volatile bool ping_answered;
 
 static u64 config_read64(u16 bdf, unsigned int addr)
 {
@@ -58,7 +70,8 @@ static u64 config_read64(u16 bdf, unsigned int addr)
 		(u64)pci_read_config(bdf, addr + 4, 4) << 32;
 }
 
-static int find_ivshmem(void)
+/* the index-th (from 0) device with the undefined protocol */
+static int find_ivshmem(unsigned int index)
 {
 	int bdf = -1;
 	u32 class_rev;
@@ -69,10 +82,12 @@ static int find_ivshmem(void)
 		if (bdf < 0)
 			return -1;
 		class_rev = pci_read_config(bdf, PCI_CFG_CLASS_REV, 4);
-		if (class_rev == IVSHMEM_CLASS_REV_UNDEFINED)
+		if (class_rev != IVSHMEM_CLASS_REV_UNDEFINED)
+			printk("IVSHMEM: skipping %02x:%02x.%x, class/revision 0x%08x is not the undefined protocol\n",
+			       PCI_BUS(bdf), PCI_DEV(bdf), PCI_FN(bdf),
+			       class_rev);
+		else if (index-- == 0)
 			return bdf;
-		printk("IVSHMEM: skipping %02x:%02x.%x, class/revision 0x%08x is not the undefined protocol\n",
-		       PCI_BUS(bdf), PCI_DEV(bdf), PCI_FN(bdf), class_rev);
 	}
 }
 
@@ -172,6 +187,11 @@ static void handle_irq(unsigned int irq)
 		echo_back();
 		return;
 	}
+	if (ping_mode) {
+		if (echo_peer_seq() == ping_seq)
+			ping_answered = true;
+		return;
+	}
 	irqs_received++;
 	printk("\nIVSHMEM: got interrupt %d (#%d)\n", irq - dev.irq_base,
 	       irqs_received);
@@ -218,13 +238,58 @@ static void send_doorbell(unsigned int target, unsigned int *sent)
 		     IVSHMEM_DOORBELL(target, vector));
 }
 
+/* one round trip in ns, or -1 without an answer in time */
+static long long ping_once(void)
+{
+	u64 start, deadline;
+
+	ping_answered = false;
+	ping_seq++;
+	dev.output[0] = ping_seq;
+	memory_barrier();
+	start = timer_ticks();
+	deadline = start + timer_ns_to_ticks(PING_TIMEOUT_MS * 1000000ULL);
+	mmio_write32(dev.regs + IVSHMEM_REG_DOORBELL,
+		     IVSHMEM_DOORBELL(echo_target, doorbell_vector()));
+	while (!ping_answered)
+		if ((long long)(timer_ticks() - deadline) >= 0)
+			return -1;
+	return timer_ticks_diff_ns(timer_ticks(), start);
+}
+
+static void ping_peer(unsigned int count)
+{
+	long long t, total = 0, best = -1, worst = 0;
+	unsigned int i, lost = 0;
+
+	/* far from anything the peer holds now */
+	ping_seq = echo_peer_seq() + 0x10000;
+	ping_mode = true;
+	for (i = 0; i < count; i++) {
+		t = ping_once();
+		if (t < 0) {
+			lost++;
+			continue;
+		}
+		total += t;
+		best = best < 0 || t < best ? t : best;
+		worst = t > worst ? t : worst;
+	}
+	ping_mode = false;
+	if (count > lost)
+		total /= count - lost;
+	printk("IVSHMEM: ping peer %d: %d round trips, %d lost, average %lld ns, min %lld ns, max %lld ns\n",
+	       echo_target, count - lost, lost, total, best, worst);
+}
+
 void inmate_main(void)
 {
 	unsigned int target, sent = 0;
+	bool periodic;
 	int bdf;
 	u64 next;
 
-	bdf = find_ivshmem();
+	bdf = find_ivshmem(cmdline_parse_int("device", 0));
 	if (bdf < 0) {
 		printk("IVSHMEM: no device found\n");
 		return;
@@ -260,10 +325,14 @@ void inmate_main(void)
 	printk("IVSHMEM: initialized device\n");
 
 	timer_init();
+	/* a pinging demo rings nobody afterwards: its exits stay countable */
+	periodic = !echo_mode && cmdline_parse_int("ping", 0) <= 0;
+	if (!echo_mode && !periodic)
+		ping_peer(cmdline_parse_int("ping", 0));
 	next = timer_ticks();
 	for (;;) {
 		comm_region_service();
-		if (!echo_mode && (long long)(timer_ticks() - next) >= 0) {
+		if (periodic && (long long)(timer_ticks() - next) >= 0) {
 			send_doorbell(target, &sent);
 			next += timer_ns_to_ticks(NS_PER_SEC);
 		}

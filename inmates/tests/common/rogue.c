@@ -61,11 +61,7 @@ static void set_ivshmem_state(u32 state)
 	}
 	pci_write_config(bdf, PCI_CFG_BAR, ROGUE_IVSHMEM_BAR0, 4);
 	pci_write_config(bdf, PCI_CFG_COMMAND, PCI_CMD_MEM, 2);
-	/*
-	 * The address as the device reports it, not the constant: with a
-	 * constant x86 compilers emit a moffs store (opcode 0xa3), which
-	 * the hypervisor's MMIO decoder does not emulate.
-	 */
+	/* the address as the device reports it, as a driver would use it */
 	regs = pci_read_config(bdf, PCI_CFG_BAR, 4) & ~0xfUL;
 	mmio_write32(regs + IVSHMEM_REG_STATE, state);
 	printk("ROGUE: ivshmem state %u\n", state);
