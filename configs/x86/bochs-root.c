@@ -2,7 +2,9 @@
  * Jailhouse-compatible partitioning hypervisor
  *
  * Root cell for our Bochs machine: i440FX/PIIX3/PIIX4, 2 CPUs
- * (corei7_skylake_x), 1 GiB RAM, Linux booted with memmap=64M$0x3a000000.
+ * (corei7_skylake_x; 3 for the multi-CPU cell scenario: the CPU set lists
+ * 0-3, the hypervisor keeps those the machine has), 1 GiB RAM, Linux
+ * booted with memmap=64M$0x3a000000.
  * Every value below was read from the running machine (stock Debian 12
  * kernel): e820, /proc/iomem, /proc/ioports, /proc/interrupts, PCI config
  * space, ACPI MADT/FADT. The facts and how to collect them again are in
@@ -74,7 +76,7 @@ struct {
 	},
 
 	.cpus = {
-		0x3,
+		0xf,
 	},
 
 	.mem_regions = {

@@ -12,28 +12,14 @@
 #    stop, the report names cell, CPU 3, address and region, Linux keeps
 #    running; destroy returns both CPUs and a new cell runs on them.
 . /lib/jailhouse/scenarios/hv-root.sh
+. /lib/jailhouse/scenarios/cell-console.sh
 
 CELLS=$JH_SYSFS/cells
 CELL=$JH_CELLS/qemu-virt-smp-test.cell
 ROOT_RAM=0x40000000	# Linux
 
-# Console lines after the last line that contains the fixed string $1.
-console_since()
-{
-	awk -v m="$1" 'index($0, m) { buf = ""; next }
-		       { buf = buf $0 "\n" } END { printf "%s", buf }' \
-		"$JH_SYSFS/console"
-}
-
-# expect_console <check> <ERE>: a console line since the last cell start
-expect_console()
-{
-	if console_since 'Started cell "smp-test"' | grep -Eq "$2"; then
-		jh_pass "$1"
-	else
-		jh_fail "$1" "no console line matching '$2'"
-	fi
-}
+since_start() { cell_console_since 'Started cell "smp-test"'; }
+expect_console() { cell_expect_console "$1" smp-test "$2"; }
 
 # Linux has CPUs 2 and 3 again and runs a task on each of them.
 cpus_back_in_linux()
@@ -83,7 +69,7 @@ smp_run()
 	cpus_back_in_linux $n
 }
 
-ticks() { console_since 'Started cell "smp-test"' | grep -c '^ROGUE: tick'; }
+ticks() { since_start | grep -c '^ROGUE: tick'; }
 
 hv_load_driver || { jh_end; exit; }
 hv_enable enable || { jh_end; exit; }
@@ -106,7 +92,7 @@ expect_console $n/report-cell-cpu '^ Cell "smp-test" CPU 3 PC 0x'
 expect_console $n/report-region '^ Nearest region: #'
 expect_console $n/faulting-cpu-parked '^Parking CPU 3 \(Cell: "smp-test"\)$'
 expect_console $n/sibling-parked '^Parking CPU 2 \(Cell: "smp-test"\): its cell failed on CPU 3$'
-if console_since 'Started cell "smp-test"' | grep -q '^ROGUE: survived'; then
+if since_start | grep -q '^ROGUE: survived'; then
 	jh_fail $n/stopped-at-access "the inmate survived the access"
 else
 	jh_pass $n/stopped-at-access
