@@ -1,12 +1,14 @@
 #!/bin/bash
 # The whole test suite (make test, make test-unit|test-x86|test-arm, .ci/run).
 #
-#   ci/run-tests.sh all|unit|x86|arm
+#   ci/run-tests.sh all|unit|x86|x86-custom|arm
 #
 #   unit  make -C tests unit (host unit tests + bounded fuzz smoke), and
 #         ci/check-style.sh
 #   x86   build everything for x86 (each part and each config is a check),
-#         then every scenario in ci/scenarios/x86/ in Bochs
+#         then every scenario in ci/scenarios/x86/ in Bochs, then those in
+#         ci/scenarios/x86-custom/ with the small custom kernel
+#   x86-custom  only the latter
 #   arm   the same for ARMv7, scenarios in QEMU virt
 #   all   unit + x86 + arm; the x86 and arm halves run in parallel (Bochs
 #         keeps one core busy, everything else shares the other)
@@ -20,8 +22,8 @@ set -uo pipefail
 
 what=${1:-all}
 case "$what" in
-all|unit|x86|arm) ;;
-*) echo "usage: $0 all|unit|x86|arm" >&2; exit 2 ;;
+all|unit|x86|x86-custom|arm) ;;
+*) echo "usage: $0 all|unit|x86|x86-custom|arm" >&2; exit 2 ;;
 esac
 
 export JH_RESULTS=${JH_RESULTS:-$JH_BUILD/test-results.txt}
@@ -116,6 +118,29 @@ run_scenarios()
 	[ $n -gt 0 ] || report_fail "scenarios/$arch" "no scenario in ci/scenarios/$arch/"
 }
 
+# Scenarios that boot the small custom x86 kernel (ci/custom-kernel.sh)
+# because the stock one cannot run them in Bochs; each scenario's header
+# says why. The kernel build is reported as a check of its own.
+run_custom_scenarios()
+{
+	local sc
+
+	info "x86-custom: small custom kernel (built once, cached)"
+	if ! "$JH_SRC/ci/custom-kernel.sh" image x86 \
+	     >"$JH_BUILD/logs/custom-kernel.txt" 2>&1; then
+		report_fail build/x86-custom/kernel \
+			"ci/custom-kernel.sh failed (build/logs/custom-kernel.txt: $(tail -n 1 "$JH_BUILD/logs/custom-kernel.txt" | cut -c1-120))"
+		return
+	fi
+	report_pass build/x86-custom/kernel
+	for sc in "$JH_SRC/ci/scenarios/x86-custom/"*.sh; do
+		[ -f "$sc" ] || continue
+		JH_KERNEL=custom timed "scenario x86-custom/$(basename "$sc" .sh)" \
+			"$JH_SRC/ci/run-scenario.sh" x86 "$sc" \
+			--name "x86-custom/$(basename "$sc" .sh)"
+	done
+}
+
 run_arch()
 {
 	timed "build $1" run_build "$1"
@@ -128,8 +153,15 @@ unit)
 	timed unit run_unit
 	timed style run_style
 	;;
-x86|arm)
-	run_arch "$what"
+x86)
+	run_arch x86
+	run_custom_scenarios
+	;;
+x86-custom)
+	run_custom_scenarios
+	;;
+arm)
+	run_arch arm
 	;;
 all)
 	# Bochs is the long pole: start it first, do the rest beside it.
@@ -138,6 +170,7 @@ all)
 	timed unit run_unit
 	timed style run_style
 	run_arch arm
+	run_custom_scenarios
 	wait $x86pid
 	;;
 esac
