@@ -158,6 +158,13 @@ static unsigned int doorbell_vector(void)
 	return dev.msix ? dev.id + 1 : 0;
 }
 
+/* the doorbell; the data it announces must be written before */
+static void ring_peer(unsigned int target)
+{
+	mmio_write32(dev.regs + IVSHMEM_REG_DOORBELL,
+		     IVSHMEM_DOORBELL(target, doorbell_vector()));
+}
+
 static u32 echo_peer_seq(void)
 {
 	unsigned long offset = (unsigned long)(echo_target * dev.output_size);
@@ -175,8 +182,7 @@ static void echo_back(void)
 	echo_last_seq = seq;
 	dev.output[0] = seq;
 	memory_barrier();
-	mmio_write32(dev.regs + IVSHMEM_REG_DOORBELL,
-		     IVSHMEM_DOORBELL(echo_target, doorbell_vector()));
+	ring_peer(echo_target);
 	if (++irqs_received % ECHO_REPORT_EVERY == 0)
 		printk("IVSHMEM: echoed %d\n", irqs_received);
 }
@@ -234,8 +240,7 @@ static void send_doorbell(unsigned int target, unsigned int *sent)
 	irqs_disable();
 	printk("\nIVSHMEM: sending IRQ %d to peer %d\n", vector, target);
 	irqs_enable();
-	mmio_write32(dev.regs + IVSHMEM_REG_DOORBELL,
-		     IVSHMEM_DOORBELL(target, vector));
+	ring_peer(target);
 }
 
 /* one round trip in ns, or -1 without an answer in time */
@@ -249,8 +254,7 @@ static long long ping_once(void)
 	memory_barrier();
 	start = timer_ticks();
 	deadline = start + timer_ns_to_ticks(PING_TIMEOUT_MS * 1000000ULL);
-	mmio_write32(dev.regs + IVSHMEM_REG_DOORBELL,
-		     IVSHMEM_DOORBELL(echo_target, doorbell_vector()));
+	ring_peer(echo_target);
 	while (!ping_answered)
 		if ((long long)(timer_ticks() - deadline) >= 0)
 			return -1;
