@@ -6,7 +6,7 @@
  * CPU 1, 1 MiB RAM at guest address 0, COM1.
  *
  * The demo reads the ACPI PM timer, which is deliberately not listed:
- * every cell may read the system's PM timer port (as with upstream
+ * every non-root cell may read the system's PM timer port (as with upstream
  * Jailhouse, whose tiny-demo config does not list it either), and
  * x86/cell-demos checks the demo's "PM Timer:" lines with this config.
  *

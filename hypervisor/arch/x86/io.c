@@ -7,10 +7,12 @@
  * (physical ones through the real ports, virtual ones via their
  * emulation, everything else reads as absent).
  *
- * Every cell may also read the ACPI PM timer of the system config without
- * listing it: it is a free-running counter, and inmates written for
- * Jailhouse (tiny-demo, the inmate library's delay_us()) read it through
- * the port the comm region names, with cell configs that do not list it.
+ * Non-root cells may also read the ACPI PM timer of the system config
+ * without listing it: it is a free-running counter, and inmates written
+ * for Jailhouse (tiny-demo, the inmate library's delay_us()) read it
+ * through the port the comm region names, with cell configs that do not
+ * list it. The root cell gets only what its config lists, so a missing
+ * port there is reported (x86/bad-pio-config).
  */
 #include <jailhouse/cell.h>
 #include <jailhouse/control.h>
@@ -66,7 +68,7 @@ int io_cell_init(struct cell *cell)
 	for (n = 0; n < cell->config->num_pio_regions; n++)
 		bitmap_set_ports(cell->arch.io_bitmap, pio[n].base,
 				 pio[n].length, false);
-	if (pm_timer)
+	if (pm_timer && cell != &root_cell)
 		bitmap_set_ports(cell->arch.io_bitmap, pm_timer,
 				 PM_TIMER_PORTS, false);
 	bitmap_set_ports(cell->arch.io_bitmap, PCI_CONFIG_ADDRESS,
