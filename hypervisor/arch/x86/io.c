@@ -6,6 +6,13 @@
  * per CPU, and data accesses reach only the devices of the cell's config
  * (physical ones through the real ports, virtual ones via their
  * emulation, everything else reads as absent).
+ *
+ * Non-root cells may also read the ACPI PM timer of the system config
+ * without listing it: it is a free-running counter, and inmates written
+ * for Jailhouse (tiny-demo, the inmate library's delay_us()) read it
+ * through the port the comm region names, with cell configs that do not
+ * list it. The root cell gets only what its config lists, so a missing
+ * port there is reported (x86/bad-pio-config).
  */
 #include <jailhouse/cell.h>
 #include <jailhouse/control.h>
@@ -27,6 +34,7 @@
 #define PCI_ADDRESS_ENABLE	(1U << 31)
 
 #define IO_BITMAP_PAGES		2
+#define PM_TIMER_PORTS		4
 
 /* serialises use of the physical address/data port pair */
 static DEFINE_SPINLOCK(pci_port_lock);
@@ -46,6 +54,7 @@ static void bitmap_set_ports(u8 *bitmap, unsigned int first,
 int io_cell_init(struct cell *cell)
 {
 	const struct jailhouse_pio *pio = jailhouse_cell_pio(cell->config);
+	u16 pm_timer = system_config->platform_info.x86.pm_timer_address;
 	unsigned int n;
 
 	cell->arch.io_bitmap = page_alloc(&mem_pool, IO_BITMAP_PAGES);
@@ -59,6 +68,9 @@ int io_cell_init(struct cell *cell)
 	for (n = 0; n < cell->config->num_pio_regions; n++)
 		bitmap_set_ports(cell->arch.io_bitmap, pio[n].base,
 				 pio[n].length, false);
+	if (pm_timer && cell != &root_cell)
+		bitmap_set_ports(cell->arch.io_bitmap, pm_timer,
+				 PM_TIMER_PORTS, false);
 	bitmap_set_ports(cell->arch.io_bitmap, PCI_CONFIG_ADDRESS,
 			 PCI_CONFIG_PORTS_END - PCI_CONFIG_ADDRESS, true);
 
