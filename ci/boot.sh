@@ -16,6 +16,7 @@
 #      gets its own port space, so any number of runs can coexist).
 #      Default command line: console=ttyS0,115200 clearcpuid=124
 #      memmap=64M$0x3a000000 tsc_early_khz=20000 panic=-1 reboot=t
+#      idle=halt (why: Documentation/emulation.md, "Idle CPUs in Bochs")
 # arm: QEMU virt (virtualization=on, GICv2, cortex-a15), -no-reboot.
 #      Default command line: console=ttyAMA0 mem=960M panic=-1
 #
@@ -57,7 +58,7 @@ BOCHS_IPS=20000000
 default_cmdline()
 {
 	case $arch in
-	x86) echo "console=ttyS0,115200 clearcpuid=124 memmap=64M\$0x3a000000 tsc_early_khz=$((BOCHS_IPS / 1000)) panic=-1 reboot=t" ;;
+	x86) echo "console=ttyS0,115200 clearcpuid=124 memmap=64M\$0x3a000000 tsc_early_khz=$((BOCHS_IPS / 1000)) panic=-1 reboot=t idle=halt" ;;
 	arm) echo 'console=ttyAMA0 mem=960M panic=-1' ;;
 	esac
 }

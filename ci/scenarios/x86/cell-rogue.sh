@@ -77,13 +77,25 @@ attempt hpet-mmio touch-mmio 0xfed00000 \
 	'Invalid MMIO/RAM read, addr: 0x0*fed00000 size: 4'
 attempt kbd-port touch-port 0x64 'Invalid PIO read, port: 64 size: 1'
 
-# the same cell, created again, runs a well-behaved inmate
+# the same cell, created again, runs a well-behaved inmate the way inmates
+# built for upstream Jailhouse do: their start code reads and writes back
+# IA32_MTRR_DEF_TYPE and turns XSAVE on (XSETBV), which must neither fail
+# the cell nor fault the hypervisor, and they drive the APIC through the
+# x2APIC MSRs, which the hypervisor emulates on this xAPIC (timer, EOI)
 jh_expect_ok rogue/recreate jailhouse cell create "$CELL"
-jh_expect_ok rogue/load-ok-inmate jailhouse cell load rogue-test "$OK"
+jh_expect_ok rogue/load-ok-inmate jailhouse cell load rogue-test "$OK" \
+	-s "con-type=jailhouse xsave x2apic-msrs" -a 0x1000
+before=$(hv_console | wc -l)
 {
 	jh_expect_ok rogue/start-ok-inmate jailhouse cell start rogue-test
 	jh_wait_for rogue/ok-inmate-running 30 state_is running
 	sleep 2
+	jh_wait_for rogue/ok-inmate-upstream-start 30 sh -c \
+		"tail -n +$((before + 1)) $JH_SYSFS/console | grep -q 'OK-INMATE: XSAVE on, MTRR default type'"
+	jh_wait_for rogue/ok-inmate-x2apic-msrs 30 sh -c \
+		"tail -n +$((before + 1)) $JH_SYSFS/console | grep -q 'OK-INMATE: APIC ID 1 through x2APIC MSRs'"
+	jh_wait_for rogue/ok-inmate-ticks-after-xsave 30 sh -c \
+		"tail -n +$((before + 1)) $JH_SYSFS/console | grep -q 'OK-INMATE: tick 10'"
 	jh_expect_file rogue/ok-inmate-no-failed-cpu \
 		"$(cell_dir)/cpus_failed_list" ""
 	jh_expect_ok rogue/shutdown-ok-inmate jailhouse cell shutdown rogue-test

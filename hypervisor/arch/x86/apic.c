@@ -389,6 +389,112 @@ bool x2apic_icr_write(u64 value)
 	return guest_ipi((u32)value, value >> 32);
 }
 
+/* --- x2APIC MSRs on an xAPIC ---------------------------------------------- */
+
+#define APIC_REG_VERSION	0x030
+#define APIC_REG_TPR		0x080
+#define APIC_REG_PPR		0x0a0
+#define APIC_REG_IRR_END	0x270
+#define APIC_REG_LVT_CMCI	0x2f0
+#define APIC_REG_SELF_IPI	0x3f0	/* x2APIC only */
+
+enum { X2APIC_RO = 1, X2APIC_WO = 2, X2APIC_RW = 3 };
+
+/* The registers that exist as x2APIC MSRs (xAPIC offsets, inclusive) */
+static const struct {
+	u16 first, last;
+	u8 access;
+} x2apic_regs[] = {
+	{ APIC_REG_ID, APIC_REG_VERSION, X2APIC_RO },
+	{ APIC_REG_TPR, APIC_REG_TPR, X2APIC_RW },
+	{ APIC_REG_PPR, APIC_REG_PPR, X2APIC_RO },
+	{ APIC_REG_EOI, APIC_REG_EOI, X2APIC_WO },
+	{ APIC_REG_LDR, APIC_REG_LDR, X2APIC_RO },
+	{ APIC_REG_SVR, APIC_REG_SVR, X2APIC_RW },
+	{ APIC_REG_ISR, APIC_REG_IRR_END, X2APIC_RO },
+	{ APIC_REG_ESR, APIC_REG_ESR, X2APIC_RW },
+	{ APIC_REG_LVT_CMCI, APIC_REG_ICR, X2APIC_RW },
+	{ APIC_REG_LVT_TIMER, APIC_REG_TIMER_INIT, X2APIC_RW },
+	{ APIC_REG_TIMER_CUR, APIC_REG_TIMER_CUR, X2APIC_RO },
+	{ APIC_REG_TIMER_DIV, APIC_REG_TIMER_DIV, X2APIC_RW },
+	{ APIC_REG_SELF_IPI, APIC_REG_SELF_IPI, X2APIC_WO },
+};
+
+bool apic_cells_in_x2apic_mode(void)
+{
+	return root_x2apic;
+}
+
+static bool x2apic_reg_allows(unsigned int reg, bool is_write)
+{
+	unsigned int n;
+
+	for (n = 0; n < ARRAY_SIZE(x2apic_regs); n++)
+		if (reg >= x2apic_regs[n].first && reg <= x2apic_regs[n].last)
+			return x2apic_regs[n].access &
+				(is_write ? X2APIC_WO : X2APIC_RO);
+	return false;
+}
+
+/*
+ * A 64-bit x2APIC ICR value sent through an xAPIC. Physical destinations
+ * above 0xfe match no CPU (xAPIC IDs are 8 bits); x2APIC logical IDs
+ * (cluster and member bit) have no xAPIC form and are refused.
+ */
+static bool x2apic_icr_on_xapic(u64 value)
+{
+	u32 icr = (u32)value, dest = value >> 32;
+
+	if (icr & APIC_ICR_SHORTHAND_MASK)
+		return guest_ipi(icr, 0);
+	if (icr & APIC_ICR_DEST_LOGICAL) {
+		printk("FATAL: cell \"%s\" CPU %u: x2APIC logical destination %#x on an xAPIC\n",
+		       this_cell()->config->name, this_cpu_data()->cpu_id,
+		       dest);
+		return false;
+	}
+	if (dest == X2APIC_BROADCAST)
+		return guest_ipi(icr, XAPIC_BROADCAST);
+	if (dest >= XAPIC_BROADCAST)
+		return true;
+	return guest_ipi(icr, dest);
+}
+
+/*
+ * Inmates written for Jailhouse program their local APIC through the
+ * x2APIC MSRs only, without switching its mode, while the CPUs of a cell
+ * keep the mode Linux runs in (apic_cpu_reset()). On an xAPIC, MSR
+ * 0x800 + n acts on the register at offset 16 * n with its x2APIC
+ * meaning: the ID and the logical ID are derived from the whole APIC ID,
+ * the ICR takes a 32-bit destination, SELF IPI sends to this CPU. What
+ * x2APIC hardware refuses with #GP (DFR, ICR high, reserved MSRs, writes
+ * to read-only registers) is refused.
+ */
+bool x2apic_msr_on_xapic(u32 msr, u64 *value, bool is_write)
+{
+	u32 id = this_cpu_data()->arch.apic_id;
+	unsigned int reg = (msr - MSR_X2APIC_BASE) * 16;
+
+	if (this_x2apic() || !x2apic_reg_allows(reg, is_write))
+		return false;
+	if (!is_write) {
+		if (reg == APIC_REG_ID)
+			*value = id;
+		else if (reg == APIC_REG_LDR)
+			*value = ((id >> 4) << 16) | (1U << (id & 0xf));
+		else
+			*value = xapic_read(reg);
+		return true;
+	}
+	if (reg == APIC_REG_ICR)
+		return x2apic_icr_on_xapic(*value);
+	if (reg == APIC_REG_SELF_IPI)
+		return guest_ipi(APIC_ICR_SH_SELF | APIC_ICR_DLVR_FIXED |
+				 (*value & APIC_ICR_VECTOR_MASK), 0);
+	xapic_write(reg, (u32)*value);
+	return true;
+}
+
 bool apic_base_write(u64 value)
 {
 	u64 current = read_msr(MSR_IA32_APIC_BASE);

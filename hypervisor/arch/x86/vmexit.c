@@ -105,6 +105,12 @@ static void handle_xsetbv(union registers *regs)
 		vcpu_inject_gp();
 		return;
 	}
+	/*
+	 * XSETBV itself faults without CR4.OSXSAVE, and the hypervisor runs
+	 * with Linux's CR4, which lacks it where Linux does not use XSAVE.
+	 * The next VM exit loads the host CR4 from the VMCS again.
+	 */
+	write_cr4(read_cr4() | X86_CR4_OSXSAVE);
 	write_xcr0(value);
 	vcpu_skip_instruction();
 }
@@ -135,13 +141,43 @@ static bool handle_cr_access(union registers *regs)
 	return true;
 }
 
+/*
+ * IA32_MTRR_DEF_TYPE of a cell: memory types come from the EPT, so the
+ * cell sees the machine's value and may only write it back unchanged
+ * (inmates built for Jailhouse set the enable bit, which is already set).
+ */
+static bool mtrr_def_type_access(union registers *regs, u64 value,
+				 bool is_write)
+{
+	u64 machine = read_msr(MSR_IA32_MTRR_DEF_TYPE);
+
+	if (is_write)
+		return value == machine;
+	regs->rax = (u32)machine;
+	regs->rdx = machine >> 32;
+	return true;
+}
+
 static bool handle_msr(union registers *regs, bool is_write)
 {
 	u32 msr = regs->rcx;
 	u64 value = (regs->rax & 0xffffffffUL) | (regs->rdx << 32);
 	bool handled;
 
-	if (msr == MSR_X2APIC_ICR && is_write) {
+	if (msr == MSR_IA32_MTRR_DEF_TYPE) {
+		cpu_stats_inc(this_cpu_data(),
+			      JAILHOUSE_CPU_STAT_VMEXITS_MSR_OTHER);
+		handled = mtrr_def_type_access(regs, value, is_write);
+	} else if (msr >= MSR_X2APIC_BASE && msr <= MSR_X2APIC_LAST &&
+		   this_cell() != &root_cell && !apic_cells_in_x2apic_mode()) {
+		cpu_stats_inc(this_cpu_data(),
+			      JAILHOUSE_CPU_STAT_VMEXITS_MSR_OTHER);
+		handled = x2apic_msr_on_xapic(msr, &value, is_write);
+		if (handled && !is_write) {
+			regs->rax = (u32)value;
+			regs->rdx = value >> 32;
+		}
+	} else if (msr == MSR_X2APIC_ICR && is_write) {
 		cpu_stats_inc(this_cpu_data(),
 			      JAILHOUSE_CPU_STAT_VMEXITS_MSR_X2APIC_ICR);
 		handled = x2apic_icr_write(value);
@@ -171,7 +207,8 @@ static bool handle_msr(union registers *regs, bool is_write)
  * controller the hypervisor drives) and the x2APIC ICR (IPIs must stay
  * inside the cell). Other cells only reach the MSRs of their own CPU's
  * execution state and local APIC; everything else (machine-wide MSRs:
- * MTRRs, power and feature control, ...) is a fault. MSRs outside the
+ * MTRRs, power and feature control, ...) is a fault, except for reading
+ * IA32_MTRR_DEF_TYPE and writing back its value. MSRs outside the
  * bitmap's ranges always exit and are refused.
  */
 #define MSR_BITMAP_READ_LOW	0x000
@@ -187,7 +224,6 @@ static bool handle_msr(union registers *regs, bool is_write)
 #define MSR_IA32_SYSENTER_EIP	0x00000176
 #define MSR_IA32_PAT		0x00000277
 #define MSR_IA32_TSC_DEADLINE	0x000006e0
-#define MSR_X2APIC_LAST		0x000008ff
 #define MSR_EFER		0xc0000080
 #define MSR_TSC_AUX		0xc0000103
 
@@ -246,6 +282,10 @@ void msr_bitmap_init(u8 *bitmap, bool root)
 		for (msr = cell_msrs[n].first; msr <= cell_msrs[n].last; msr++)
 			msr_bitmap_set(bitmap, msr, cell_msrs[n].access,
 				       false);
+	/* on an xAPIC, a cell's x2APIC MSRs are emulated */
+	if (!root && !apic_cells_in_x2apic_mode())
+		for (msr = MSR_X2APIC_BASE; msr <= MSR_X2APIC_LAST; msr++)
+			msr_bitmap_set(bitmap, msr, MSR_PASS_RW, true);
 	msr_bitmap_set(bitmap, MSR_IA32_APIC_BASE, MSR_PASS_WRITE, true);
 	msr_bitmap_set(bitmap, MSR_X2APIC_ICR, MSR_PASS_WRITE, true);
 }

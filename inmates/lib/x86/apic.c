@@ -5,6 +5,8 @@
  * otherwise xAPIC (MMIO at the APIC base). The command line option
  * "x2apic" switches an xAPIC to x2APIC when the CPU supports it (for
  * bare-metal tests; under the hypervisor the mode is not ours to pick).
+ * "x2apic-msrs" uses the x2APIC MSRs without switching, as inmates built
+ * for upstream Jailhouse do: on an xAPIC the hypervisor emulates them.
  *
  * The timer runs in TSC-deadline mode when the CPU offers it (option
  * "no-tsc-deadline": one-shot counts instead). The deadline MSR is the
@@ -84,7 +86,8 @@ void apic_init(void)
 		base |= APIC_BASE_EN | APIC_BASE_EXTD;
 		write_msr(MSR_IA32_APIC_BASE, base);
 	}
-	x2apic = base & APIC_BASE_EXTD;
+	x2apic = base & APIC_BASE_EXTD ||
+		cmdline_parse_bool("x2apic-msrs", false);
 	xapic_base = base & ~0xfffUL & 0xffffffffffUL;
 
 	apic_write(APIC_REG_SVR, APIC_SVR_ENABLE | APIC_SPURIOUS_VECTOR);

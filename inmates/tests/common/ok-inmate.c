@@ -8,14 +8,20 @@
  * x86 INIT/SIPI to APIC ID, ARM PSCI CPU_ON to MPIDR; it reports its ID
  * and stops, on ARM with CPU_OFF, which AFFINITY_INFO must then show),
  * foreign-cpu=ID (try to start a CPU that is not the cell's: must be
- * refused), pci-scan (list the PCI functions the cell sees).
+ * refused), pci-scan (list the PCI functions the cell sees), xsave (x86:
+ * what the start code of inmates built for upstream Jailhouse does: write
+ * IA32_MTRR_DEF_TYPE back with its enable bit, turn on XSAVE with x87 and
+ * SSE state through XSETBV), and the inmate library's x2apic-msrs (x86:
+ * program the APIC through the x2APIC MSRs, as such inmates do).
  *
  * Markers: "OK-INMATE: started", "OK-INMATE: tick N",
  * "OK-INMATE: done after N ticks", "OK-INMATE: shutdown approved",
  * "OK-INMATE: CPU N running, APIC ID M" (ARM: "MPIDR M"),
  * "OK-INMATE: CPU with MPIDR M is off again",
  * "OK-INMATE: foreign CPU M refused",
- * "OK-INMATE: PCI bb:dd.f vvvv:dddd class cccccc".
+ * "OK-INMATE: PCI bb:dd.f vvvv:dddd class cccccc",
+ * "OK-INMATE: XSAVE on, MTRR default type T",
+ * "OK-INMATE: APIC ID N through x2APIC MSRs" (or "the xAPIC page").
  */
 #include <inmate.h>
 
@@ -142,6 +148,35 @@ static bool approve_shutdown(void)
 	return true;
 }
 
+#ifdef MSR_MTRR_DEF_TYPE
+static void upstream_start_code(void)
+{
+	u64 def_type;
+
+	if (!cmdline_parse_bool("xsave", false))
+		return;
+	def_type = read_msr(MSR_MTRR_DEF_TYPE);
+	write_msr(MSR_MTRR_DEF_TYPE, def_type | MTRR_DEF_TYPE_ENABLE);
+	write_cr4(read_cr4() | X86_CR4_OSXSAVE);
+	write_xcr0(XCR0_X87 | XCR0_SSE);
+	printk(PREFIX "XSAVE on, MTRR default type %x\n", (u32)def_type);
+}
+
+static void report_apic_interface(void)
+{
+	printk(PREFIX "APIC ID %u through %s\n", apic_id(),
+	       apic_is_x2apic() ? "x2APIC MSRs" : "the xAPIC page");
+}
+#else
+static void upstream_start_code(void)
+{
+}
+
+static void report_apic_interface(void)
+{
+}
+#endif
+
 void inmate_main(void)
 {
 	unsigned long reported = 0;
@@ -157,7 +192,9 @@ void inmate_main(void)
 		printk(PREFIX "locked, denying %lu shutdown requests\n",
 		       denials_left);
 	}
+	upstream_start_code();
 	timer_init();
+	report_apic_interface();
 	start_second_cpu();
 	scan_pci();
 	irq_init(handle_irq);

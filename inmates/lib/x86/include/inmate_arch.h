@@ -101,6 +101,32 @@ static inline void write_msr(u32 msr, u64 value)
 		: "memory");
 }
 
+#define MSR_MTRR_DEF_TYPE	0x000002ff
+#define MTRR_DEF_TYPE_ENABLE	(1ULL << 11)
+#define X86_CR4_OSXSAVE		(1UL << 18)
+#define XCR0_X87		(1ULL << 0)
+#define XCR0_SSE		(1ULL << 1)
+
+static inline unsigned long read_cr4(void)
+{
+	unsigned long cr4;
+
+	asm volatile("mov %%cr4, %0" : "=r" (cr4));
+	return cr4;
+}
+
+static inline void write_cr4(unsigned long cr4)
+{
+	asm volatile("mov %0, %%cr4" : : "r" (cr4) : "memory");
+}
+
+/* needs CR4.OSXSAVE */
+static inline void write_xcr0(u64 value)
+{
+	asm volatile("xsetbv" : : "a" ((u32)value), "d" ((u32)(value >> 32)),
+		     "c" (0));
+}
+
 static inline void cpuid(u32 leaf, u32 subleaf, u32 *eax, u32 *ebx,
 			 u32 *ecx, u32 *edx)
 {

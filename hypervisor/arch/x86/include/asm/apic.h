@@ -59,6 +59,9 @@ bool x2apic_icr_write(u64 value);
 bool apic_send_cell_irq(struct cell *cell, u32 dest, bool logical,
 			bool lowest_priority, unsigned int vector);
 bool apic_base_write(u64 value);
+/* Cells run their APICs in x2APIC mode (else: x2APIC MSRs emulated). */
+bool apic_cells_in_x2apic_mode(void);
+bool x2apic_msr_on_xapic(u32 msr, u64 *value, bool is_write);
 
 /* Make a CPU leave guest mode so that it looks at its requests. */
 void apic_kick_cpu(unsigned int cpu);
