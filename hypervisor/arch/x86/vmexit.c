@@ -168,7 +168,7 @@ static bool handle_msr(union registers *regs, bool is_write)
 		cpu_stats_inc(this_cpu_data(),
 			      JAILHOUSE_CPU_STAT_VMEXITS_MSR_OTHER);
 		handled = mtrr_def_type_access(regs, value, is_write);
-	} else if (msr >= MSR_X2APIC_BASE && msr <= MSR_X2APIC_LAST &&
+	} else if (msr >= MSR_X2APIC_BASE && msr <= MSR_X2APIC_END &&
 		   this_cell() != &root_cell && !apic_cells_in_x2apic_mode()) {
 		cpu_stats_inc(this_cpu_data(),
 			      JAILHOUSE_CPU_STAT_VMEXITS_MSR_OTHER);
@@ -240,7 +240,7 @@ static const struct {
 	{ MSR_IA32_SYSENTER_CS, MSR_IA32_SYSENTER_EIP, MSR_PASS_RW },
 	{ MSR_IA32_PAT, MSR_IA32_PAT, MSR_PASS_RW },
 	{ MSR_IA32_TSC_DEADLINE, MSR_IA32_TSC_DEADLINE, MSR_PASS_RW },
-	{ MSR_X2APIC_BASE, MSR_X2APIC_LAST, MSR_PASS_RW },
+	{ MSR_X2APIC_BASE, MSR_X2APIC_END, MSR_PASS_RW },
 	/* EFER, STAR, LSTAR, CSTAR, FMASK */
 	{ MSR_EFER, MSR_EFER + 4, MSR_PASS_RW },
 	/* FS base, GS base, kernel GS base, TSC_AUX */
@@ -284,7 +284,7 @@ void msr_bitmap_init(u8 *bitmap, bool root)
 				       false);
 	/* on an xAPIC, a cell's x2APIC MSRs are emulated */
 	if (!root && !apic_cells_in_x2apic_mode())
-		for (msr = MSR_X2APIC_BASE; msr <= MSR_X2APIC_LAST; msr++)
+		for (msr = MSR_X2APIC_BASE; msr <= MSR_X2APIC_END; msr++)
 			msr_bitmap_set(bitmap, msr, MSR_PASS_RW, true);
 	msr_bitmap_set(bitmap, MSR_IA32_APIC_BASE, MSR_PASS_WRITE, true);
 	msr_bitmap_set(bitmap, MSR_X2APIC_ICR, MSR_PASS_WRITE, true);
