@@ -153,6 +153,32 @@ static bool approve_shutdown(void)
 	return true;
 }
 
+/*
+ * leftover-check, common part: the arch block reports every register
+ * group that is not zero with leftover(), fills them with FILL_BYTE and
+ * ends with finish_leftover_report().
+ */
+#define FILL_BYTE		0xa5
+
+static unsigned int leftovers;
+
+static void leftover(const char *name)
+{
+	if (!leftovers++)
+		printk(PREFIX "previous owner's state:");
+	printk(" %s", name);
+}
+
+static void finish_leftover_report(void)
+{
+	if (leftovers)
+		printk("\n");
+	else
+		printk(PREFIX "previous owner's state: none\n");
+	printk(PREFIX "registers filled with %02x for the next owner\n",
+	       FILL_BYTE);
+}
+
 #ifdef __x86_64__
 static void upstream_start_code(void)
 {
@@ -186,11 +212,9 @@ static void report_apic_interface(void)
 #define FX_FTW			4	/* abridged tag word */
 #define FX_ST0			32
 #define FX_XMM0			160
-#define FILL_BYTE		0xa5
 #define FILL_ADDRESS		0x25a5a5a5a000UL	/* canonical */
 
 static u8 xstate[XSTATE_MAX] __attribute__((aligned(64)));
-static unsigned int leftovers;
 
 struct register_area {
 	const char *name;
@@ -222,13 +246,6 @@ static const struct {
 };
 
 #define MSR_TSC_AUX		0xc0000103
-
-static void leftover(const char *name)
-{
-	if (!leftovers++)
-		printk(PREFIX "previous owner's state:");
-	printk(" %s", name);
-}
 
 /* XCR0 with every vector component the CPU has; 0 without XSAVE */
 static u64 enable_vector_state(void)
@@ -397,12 +414,7 @@ static void check_leftover_state(void)
 	check_vector_registers(mask);
 	check_msrs();
 	check_debug_and_fault_registers();
-	if (leftovers)
-		printk("\n");
-	else
-		printk(PREFIX "previous owner's state: none\n");
-	printk(PREFIX "registers filled with %02x for the next owner\n",
-	       FILL_BYTE);
+	finish_leftover_report();
 }
 #else /* ARMv7 */
 static void upstream_start_code(void)
@@ -421,7 +433,6 @@ static void report_apic_interface(void)
  * something to find. The registers the library sets before inmate_main
  * (SCTLR, TTBR0, TTBCR, DACR, VBAR, SP_irq) cannot be judged here.
  */
-#define FILL_BYTE		0xa5
 #define FILL32			0xa5a5a5a5U
 #define FILL64			0xa5a5a5a5a5a5a5a5ULL
 /* FPSCR without vector length and stride: no short vectors */
@@ -434,15 +445,7 @@ static void report_apic_interface(void)
 #define PM_CYCLE_COUNTER	(1U << 31)
 #define VFP_REGS		32
 
-static unsigned int leftovers;
 static u64 vfp_regs[VFP_REGS];
-
-static void leftover(const char *name)
-{
-	if (!leftovers++)
-		printk(PREFIX "previous owner's state:");
-	printk(" %s", name);
-}
 
 static void check_value(const char *name, u64 value)
 {
@@ -608,12 +611,7 @@ static void check_leftover_state(void)
 	check_system_registers();
 	check_banked_registers();
 	check_optional_registers();
-	if (leftovers)
-		printk("\n");
-	else
-		printk(PREFIX "previous owner's state: none\n");
-	printk(PREFIX "registers filled with %02x for the next owner\n",
-	       FILL_BYTE);
+	finish_leftover_report();
 }
 #endif
 
