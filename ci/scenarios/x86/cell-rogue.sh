@@ -23,6 +23,16 @@ state_is() { [ "$(cell_state)" = "$1" ]; }
 hv_console() { cat $JH_SYSFS/console; }
 FILLER_LOG=/tmp/sse-fill.log
 
+# expect_in <check> <file> <extended regex> <failure message>
+expect_in()
+{
+	if grep -Eq -- "$3" "$2"; then
+		jh_pass "$1"
+	else
+		jh_fail "$1" "$4"
+	fi
+}
+
 # leftover_none <name> <console lines before the start>: ok-inmate's
 # leftover-check looked at every register group and found nothing
 leftover_none()
@@ -33,16 +43,12 @@ leftover_none()
 		"tail -n +$((before + 1)) $JH_SYSFS/console | grep -q 'OK-INMATE: registers filled with a5'"
 	hv_console | tail -n +$((before + 1)) >/tmp/leftover
 	grep -E "OK-INMATE: (checking|previous owner)" /tmp/leftover | sed 's/^/  cell| /'
-	if grep -q "OK-INMATE: checking x87 SSE AVX .*syscall-MSRs DR0-3 CR2" /tmp/leftover; then
-		jh_pass "rogue/$name-leftover-groups"
-	else
-		jh_fail "rogue/$name-leftover-groups" "x87, SSE, AVX, MSRs or debug registers not checked"
-	fi
-	if grep -q "OK-INMATE: previous owner's state: none" /tmp/leftover; then
-		jh_pass "rogue/$name-leftover-none"
-	else
-		jh_fail "rogue/$name-leftover-none" "the cell found the previous owner's register contents"
-	fi
+	expect_in "rogue/$name-leftover-groups" /tmp/leftover \
+		"OK-INMATE: checking x87 SSE AVX .*syscall-MSRs DR0-3 CR2" \
+		"x87, SSE, AVX, MSRs or debug registers not checked"
+	expect_in "rogue/$name-leftover-none" /tmp/leftover \
+		"OK-INMATE: previous owner's state: none" \
+		"the cell found the previous owner's register contents"
 }
 
 # attempt <name> <action> <address> <report regex>
@@ -63,21 +69,14 @@ attempt()
 	cat $QUIET
 	hv_console | tail -n +$((before + 1)) >/tmp/report
 	sed 's/^/  hv| /' /tmp/report
-	if grep -Eq "$report" /tmp/report; then
-		jh_pass "rogue/$name-report"
-	else
-		jh_fail "rogue/$name-report" "no /$report/ in the hypervisor console"
-	fi
-	if grep -q 'Cell "rogue-test" CPU 1 PC 0x' /tmp/report; then
-		jh_pass "rogue/$name-report-names-cell-cpu-pc"
-	else
-		jh_fail "rogue/$name-report-names-cell-cpu-pc" "no 'Cell \"rogue-test\" CPU 1 PC' line"
-	fi
-	if grep -Eq 'Nearest (PIO range|region): #[0-9]+' /tmp/report; then
-		jh_pass "rogue/$name-report-nearest-region"
-	else
-		jh_fail "rogue/$name-report-nearest-region" "no nearest config region named"
-	fi
+	expect_in "rogue/$name-report" /tmp/report "$report" \
+		"no /$report/ in the hypervisor console"
+	expect_in "rogue/$name-report-names-cell-cpu-pc" /tmp/report \
+		'Cell "rogue-test" CPU 1 PC 0x' \
+		"no 'Cell \"rogue-test\" CPU 1 PC' line"
+	expect_in "rogue/$name-report-nearest-region" /tmp/report \
+		'Nearest (PIO range|region): #[0-9]+' \
+		"no nearest config region named"
 	jh_expect_file "rogue/$name-cpu1-failed" "$(cell_dir)/cpus_failed_list" 1
 	jh_expect_ok "rogue/$name-linux-alive" $CHECK burn 0 1
 	jh_expect_file "rogue/$name-root-no-failed-cpus" \
