@@ -156,8 +156,8 @@ static void fill_comm_region(struct cell *cell, bool on_cell_cpu)
 
 /*
  * The CPU runs another cell from now on (or starts its cell afresh):
- * nothing of the previous owner may survive in its local APIC or in the
- * device state the hypervisor keeps for it.
+ * nothing of the previous owner may survive in its local APIC, its
+ * registers or the device state the hypervisor keeps for it.
  */
 static void switch_cell(struct per_cpu *cpu_data)
 {
@@ -165,6 +165,7 @@ static void switch_cell(struct per_cpu *cpu_data)
 	struct per_cpu_arch *arch = &cpu_data->arch;
 
 	apic_cpu_reset();
+	vcpu_reset_unswitched_state();
 	arch->pci_address = 0;
 	arch->nmi_pending = false;
 	vcpu_load_cell(cell);

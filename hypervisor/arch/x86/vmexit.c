@@ -32,11 +32,6 @@
 #define X86_FEATURE_OSXSAVE	(1U << 27)	/* leaf 1 ECX */
 #define X86_FEATURE_OSPKE	(1U << 4)	/* leaf 7 ECX */
 
-#define XCR0_X87		(1ULL << 0)
-#define XCR0_SSE		(1ULL << 1)
-#define XCR0_AVX		(1ULL << 2)
-#define XCR0_AVX512		(7ULL << 5)
-
 #define VMCALL_LENGTH		3
 
 static void __noreturn park_after_report(void)
@@ -225,7 +220,6 @@ static bool handle_msr(union registers *regs, bool is_write)
 #define MSR_IA32_PAT		0x00000277
 #define MSR_IA32_TSC_DEADLINE	0x000006e0
 #define MSR_EFER		0xc0000080
-#define MSR_TSC_AUX		0xc0000103
 
 enum msr_access { MSR_PASS_READ = 1, MSR_PASS_WRITE = 2, MSR_PASS_RW = 3 };
 

@@ -11,8 +11,10 @@
  * refused), pci-scan (list the PCI functions the cell sees), xsave (x86:
  * what the start code of inmates built for upstream Jailhouse does: write
  * IA32_MTRR_DEF_TYPE back with its enable bit, turn on XSAVE with x87 and
- * SSE state through XSETBV), and the inmate library's x2apic-msrs (x86:
- * program the APIC through the x2APIC MSRs, as such inmates do).
+ * SSE state through XSETBV), the inmate library's x2apic-msrs (x86:
+ * program the APIC through the x2APIC MSRs, as such inmates do) and
+ * leftover-check (report what the CPU's previous owner left in registers
+ * the hypervisor does not switch, then fill them for the next owner).
  *
  * Markers: "OK-INMATE: started", "OK-INMATE: tick N",
  * "OK-INMATE: done after N ticks", "OK-INMATE: shutdown approved",
@@ -21,7 +23,10 @@
  * "OK-INMATE: foreign CPU M refused",
  * "OK-INMATE: PCI bb:dd.f vvvv:dddd class cccccc",
  * "OK-INMATE: XSAVE on, MTRR default type T",
- * "OK-INMATE: APIC ID N through x2APIC MSRs" (or "the xAPIC page").
+ * "OK-INMATE: APIC ID N through x2APIC MSRs" (or "the xAPIC page"),
+ * "OK-INMATE: checking <register groups>",
+ * "OK-INMATE: previous owner's state: none" (or the non-zero groups),
+ * "OK-INMATE: registers filled with a5 for the next owner".
  */
 #include <inmate.h>
 
@@ -167,12 +172,248 @@ static void report_apic_interface(void)
 	printk(PREFIX "APIC ID %u through %s\n", apic_id(),
 	       apic_is_x2apic() ? "x2APIC MSRs" : "the xAPIC page");
 }
+
+/*
+ * leftover-check: registers VMX does not switch between guests and a
+ * cell reads directly. Whatever they hold at the start came from the
+ * CPU's previous owner (Linux, or a cell before it). They are reported,
+ * then filled, so that the next owner has something to find.
+ */
+#define CPUID_XSAVE		(1U << 26)	/* leaf 1 ECX */
+#define CPUID_RDTSCP		(1U << 27)	/* leaf 0x80000001 EDX */
+#define XSTATE_MAX		4096
+#define XSTATE_BV		512	/* XSAVE header, after the legacy area */
+#define FX_FTW			4	/* abridged tag word */
+#define FX_ST0			32
+#define FX_XMM0			160
+#define FILL_BYTE		0xa5
+#define FILL_ADDRESS		0x25a5a5a5a000UL	/* canonical */
+
+static u8 xstate[XSTATE_MAX] __attribute__((aligned(64)));
+static unsigned int leftovers;
+
+struct register_area {
+	const char *name;
+	u64 component;		/* XCR0 bit; 0 for the legacy area */
+	u32 offset, count;	/* registers, each @stride bytes apart */
+	u16 stride, bytes;	/* of which @bytes hold the value */
+};
+
+/* extended components: found by locate_areas() through CPUID */
+static struct register_area areas[] = {
+	{ "x87", XCR0_X87, FX_ST0, 8, 16, 10 },
+	{ "SSE", XCR0_SSE, FX_XMM0, 16, 16, 16 },
+	{ .name = "AVX", .component = XCR0_AVX },
+	{ .name = "AVX-512-opmask", .component = 1ULL << 5 },
+	{ .name = "AVX-512-ZMM_Hi256", .component = 1ULL << 6 },
+	{ .name = "AVX-512-Hi16_ZMM", .component = 1ULL << 7 },
+};
+
+static const struct {
+	const char *name;
+	u32 msr;
+	u64 fill;
+} syscall_msrs[] = {
+	{ "STAR", 0xc0000081, 0xa5a5a5a5a5a5a5a5ULL },
+	{ "LSTAR", 0xc0000082, FILL_ADDRESS },
+	{ "CSTAR", 0xc0000083, FILL_ADDRESS },
+	{ "FMASK", 0xc0000084, 0xa5a5a5a5 },
+	{ "KERNEL_GS_BASE", 0xc0000102, FILL_ADDRESS },
+};
+
+#define MSR_TSC_AUX		0xc0000103
+
+static void leftover(const char *name)
+{
+	if (!leftovers++)
+		printk(PREFIX "previous owner's state:");
+	printk(" %s", name);
+}
+
+/* XCR0 with every vector component the CPU has; 0 without XSAVE */
+static u64 enable_vector_state(void)
+{
+	u32 eax, ebx, ecx, edx;
+	u64 mask;
+
+	write_cr4(read_cr4() | X86_CR4_OSFXSR | X86_CR4_OSXMMEXCPT);
+	cpuid(1, 0, &eax, &ebx, &ecx, &edx);
+	if (!(ecx & CPUID_XSAVE))
+		return 0;
+	cpuid(0xd, 0, &eax, &ebx, &ecx, &edx);
+	mask = eax & (XCR0_X87 | XCR0_SSE | XCR0_AVX | XCR0_AVX512);
+	write_cr4(read_cr4() | X86_CR4_OSXSAVE);
+	write_xcr0(mask);
+	cpuid(0xd, 0, &eax, &ebx, &ecx, &edx);
+	if (ebx > XSTATE_MAX) {
+		printk(PREFIX "XSAVE area of %u bytes too big\n", ebx);
+		write_xcr0(XCR0_X87 | XCR0_SSE);
+		return XCR0_X87 | XCR0_SSE;
+	}
+	return mask;
+}
+
+static void save_vector_state(u64 mask)
+{
+	memset(xstate, 0, sizeof(xstate));
+	if (mask)
+		asm volatile("xsave %0" : "+m" (xstate)
+			     : "a" ((u32)mask), "d" ((u32)(mask >> 32)));
+	else
+		asm volatile("fxsave %0" : "+m" (xstate));
+}
+
+static void restore_vector_state(u64 mask)
+{
+	if (mask) {
+		memcpy(&xstate[XSTATE_BV], &mask, sizeof(mask));
+		asm volatile("xrstor %0" : : "m" (xstate),
+			     "a" ((u32)mask), "d" ((u32)(mask >> 32)));
+	} else {
+		asm volatile("fxrstor %0" : : "m" (xstate));
+	}
+}
+
+static bool area_is_zero(const struct register_area *area)
+{
+	unsigned int reg, byte;
+
+	for (reg = 0; reg < area->count; reg++)
+		for (byte = 0; byte < area->bytes; byte++)
+			if (xstate[area->offset + reg * area->stride + byte])
+				return false;
+	return true;
+}
+
+static void fill_area(const struct register_area *area)
+{
+	unsigned int reg;
+
+	for (reg = 0; reg < area->count; reg++)
+		memset(&xstate[area->offset + reg * area->stride], FILL_BYTE,
+		       area->bytes);
+}
+
+/* where XSAVE puts the extended components (legacy ones are fixed) */
+static void locate_areas(u64 mask)
+{
+	u32 size, offset, ecx, edx;
+	unsigned int n;
+
+	for (n = 0; n < ARRAY_SIZE(areas); n++) {
+		if (areas[n].component <= XCR0_SSE)
+			continue;
+		areas[n].count = 0;
+		if (!(mask & areas[n].component))
+			continue;
+		cpuid(0xd, __builtin_ctzll(areas[n].component), &size, &offset,
+		      &ecx, &edx);
+		areas[n].offset = offset;
+		areas[n].count = 1;
+		areas[n].stride = size;
+		areas[n].bytes = size;
+	}
+}
+
+static void check_vector_registers(u64 mask)
+{
+	unsigned int n;
+
+	save_vector_state(mask);
+	for (n = 0; n < ARRAY_SIZE(areas); n++)
+		if (areas[n].count && !area_is_zero(&areas[n]))
+			leftover(areas[n].name);
+	for (n = 0; n < ARRAY_SIZE(areas); n++)
+		if (areas[n].count)
+			fill_area(&areas[n]);
+	xstate[FX_FTW] = 0xff;	/* all eight x87 registers in use */
+	restore_vector_state(mask);
+}
+
+static bool has_tsc_aux(void)
+{
+	u32 eax, ebx, ecx, edx;
+
+	cpuid(0x80000001, 0, &eax, &ebx, &ecx, &edx);
+	return edx & CPUID_RDTSCP;
+}
+
+static void check_msrs(void)
+{
+	unsigned int n;
+
+	for (n = 0; n < ARRAY_SIZE(syscall_msrs); n++) {
+		if (read_msr(syscall_msrs[n].msr))
+			leftover(syscall_msrs[n].name);
+		write_msr(syscall_msrs[n].msr, syscall_msrs[n].fill);
+	}
+	if (has_tsc_aux()) {
+		if (read_msr(MSR_TSC_AUX))
+			leftover("TSC_AUX");
+		write_msr(MSR_TSC_AUX, 0xa5a5a5a5);
+	}
+}
+
+#define CHECK_AND_FILL_DR(n)						\
+	do {								\
+		unsigned long value;					\
+									\
+		asm volatile("mov %%dr" #n ",%0" : "=r" (value));	\
+		if (value)						\
+			leftover("DR" #n);				\
+		asm volatile("mov %0,%%dr" #n : : "r" (FILL_ADDRESS));	\
+	} while (0)
+
+static void check_debug_and_fault_registers(void)
+{
+	unsigned long cr2;
+
+	CHECK_AND_FILL_DR(0);
+	CHECK_AND_FILL_DR(1);
+	CHECK_AND_FILL_DR(2);
+	CHECK_AND_FILL_DR(3);
+	asm volatile("mov %%cr2,%0" : "=r" (cr2));
+	if (cr2)
+		leftover("CR2");
+	asm volatile("mov %0,%%cr2" : : "r" (FILL_ADDRESS));
+}
+
+static void check_leftover_state(void)
+{
+	unsigned int n;
+	u64 mask;
+
+	if (!cmdline_parse_bool("leftover-check", false))
+		return;
+	mask = enable_vector_state();
+	locate_areas(mask);
+	printk(PREFIX "checking");
+	for (n = 0; n < ARRAY_SIZE(areas); n++)
+		if (areas[n].count)
+			printk(" %s", areas[n].name);
+	printk(" syscall-MSRs DR0-3 CR2\n");
+
+	leftovers = 0;
+	check_vector_registers(mask);
+	check_msrs();
+	check_debug_and_fault_registers();
+	if (leftovers)
+		printk("\n");
+	else
+		printk(PREFIX "previous owner's state: none\n");
+	printk(PREFIX "registers filled with %02x for the next owner\n",
+	       FILL_BYTE);
+}
 #else
 static void upstream_start_code(void)
 {
 }
 
 static void report_apic_interface(void)
+{
+}
+
+static void check_leftover_state(void)
 {
 }
 #endif
@@ -193,6 +434,7 @@ void inmate_main(void)
 		       denials_left);
 	}
 	upstream_start_code();
+	check_leftover_state();
 	timer_init();
 	report_apic_interface();
 	start_second_cpu();

@@ -103,9 +103,13 @@ static inline void write_msr(u32 msr, u64 value)
 
 #define MSR_MTRR_DEF_TYPE	0x000002ff
 #define MTRR_DEF_TYPE_ENABLE	(1ULL << 11)
+#define X86_CR4_OSFXSR		(1UL << 9)
+#define X86_CR4_OSXMMEXCPT	(1UL << 10)
 #define X86_CR4_OSXSAVE		(1UL << 18)
 #define XCR0_X87		(1ULL << 0)
 #define XCR0_SSE		(1ULL << 1)
+#define XCR0_AVX		(1ULL << 2)
+#define XCR0_AVX512		(7ULL << 5)	/* opmask, ZMM_Hi256, Hi16_ZMM */
 
 static inline unsigned long read_cr4(void)
 {

@@ -105,6 +105,12 @@
 #define MSR_FS_BASE			0xc0000100
 #define MSR_GS_BASE			0xc0000101
 #define MSR_KERNEL_GS_BASE		0xc0000102
+#define MSR_STAR			0xc0000081
+#define MSR_LSTAR			0xc0000082
+#define MSR_CSTAR			0xc0000083
+#define MSR_SYSCALL_MASK		0xc0000084
+#define MSR_TSC_AUX			0xc0000103
+#define MSR_IA32_XSS			0x00000da0
 
 #define FEATURE_CONTROL_LOCKED			(1UL << 0)
 #define FEATURE_CONTROL_VMXON_OUTSIDE_SMX	(1UL << 2)
@@ -120,6 +126,16 @@
 #define X86_FEATURE_XSAVE		(1U << 26)	/* leaf 1 ECX */
 #define X86_FEATURE_X2APIC		(1U << 21)	/* leaf 1 ECX */
 #define X86_FEATURE_HYPERVISOR		(1U << 31)	/* leaf 1 ECX */
+#define X86_FEATURE_RDPID		(1U << 22)	/* leaf 7 ECX */
+#define X86_FEATURE_XSAVES		(1U << 3)	/* leaf 0xd.1 EAX */
+#define X86_CPUID_EXT_FEATURES		0x80000001
+#define X86_FEATURE_RDTSCP		(1U << 27)	/* leaf 0x80000001 EDX */
+
+/* XCR0: the state components XSAVE and XRSTOR handle */
+#define XCR0_X87			(1ULL << 0)
+#define XCR0_SSE			(1ULL << 1)
+#define XCR0_AVX			(1ULL << 2)
+#define XCR0_AVX512			(7ULL << 5)
 
 /* Segment descriptor access rights as the VMCS stores them */
 #define X86_AR_TYPE_MASK	0x000f
@@ -243,6 +259,11 @@ static inline unsigned long read_cr4(void)
 static inline void write_cr4(unsigned long val)
 {
 	asm volatile("mov %0,%%cr4" : : "r" (val) : "memory");
+}
+
+static inline void write_cr2(unsigned long val)
+{
+	asm volatile("mov %0,%%cr2" : : "r" (val));
 }
 
 static inline void write_dr7(unsigned long val)

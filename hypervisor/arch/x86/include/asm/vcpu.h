@@ -47,6 +47,8 @@ bool vcpu_set_guest_cr4(unsigned long value);
 
 /* Switch the cell's EPT / bitmaps into this CPU's VMCS. */
 void vcpu_load_cell(struct cell *cell);
+/* registers VMX does not switch: reset when the CPU changes owner */
+void vcpu_reset_unswitched_state(void);
 /* Put the guest into the wait-for-SIPI state (parking, INIT). */
 void vcpu_wait_for_sipi(void);
 /* Architectural state after INIT/SIPI: real mode at vector * 0x1000. */
