@@ -5,7 +5,10 @@
 # FAILED, the hypervisor's report names the cell, CPU, PC, access,
 # address and the nearest config region, Linux keeps running on CPU 0,
 # the cell can be destroyed (CPU 1 back in Linux) and created again. Last,
-# a well-behaved inmate runs in the recreated cell.
+# a well-behaved inmate runs in the recreated cell, and twice finds nothing
+# of the CPU's previous owner in the registers VMX does not switch: once
+# after a Linux task left a pattern in the SSE registers, once after a cell
+# filled them all and the CPU went through Linux.
 
 SYS=$(jh_system_config)
 CHECK=/usr/bin/jh-x86-check
@@ -18,6 +21,35 @@ cell_dir() { grep -lx rogue-test $JH_SYSFS/cells/*/name 2>/dev/null | head -n 1 
 cell_state() { cat "$(cell_dir)/state" 2>/dev/null; }
 state_is() { [ "$(cell_state)" = "$1" ]; }
 hv_console() { cat $JH_SYSFS/console; }
+FILLER_LOG=/tmp/sse-fill.log
+
+# expect_in <check> <file> <extended regex> <failure message>
+expect_in()
+{
+	if grep -Eq -- "$3" "$2"; then
+		jh_pass "$1"
+	else
+		jh_fail "$1" "$4"
+	fi
+}
+
+# leftover_none <name> <console lines before the start>: ok-inmate's
+# leftover-check looked at every register group and found nothing
+leftover_none()
+{
+	local name=$1 before=$2
+
+	jh_wait_for "rogue/$name-leftover-checked" 30 sh -c \
+		"tail -n +$((before + 1)) $JH_SYSFS/console | grep -q 'OK-INMATE: registers filled with a5'"
+	hv_console | tail -n +$((before + 1)) >/tmp/leftover
+	grep -E "OK-INMATE: (checking|previous owner)" /tmp/leftover | sed 's/^/  cell| /'
+	expect_in "rogue/$name-leftover-groups" /tmp/leftover \
+		"OK-INMATE: checking x87 SSE AVX .*syscall-MSRs DR0-3 CR2" \
+		"x87, SSE, AVX, MSRs or debug registers not checked"
+	expect_in "rogue/$name-leftover-none" /tmp/leftover \
+		"OK-INMATE: previous owner's state: none" \
+		"the cell found the previous owner's register contents"
+}
 
 # attempt <name> <action> <address> <report regex>
 attempt()
@@ -37,21 +69,14 @@ attempt()
 	cat $QUIET
 	hv_console | tail -n +$((before + 1)) >/tmp/report
 	sed 's/^/  hv| /' /tmp/report
-	if grep -Eq "$report" /tmp/report; then
-		jh_pass "rogue/$name-report"
-	else
-		jh_fail "rogue/$name-report" "no /$report/ in the hypervisor console"
-	fi
-	if grep -q 'Cell "rogue-test" CPU 1 PC 0x' /tmp/report; then
-		jh_pass "rogue/$name-report-names-cell-cpu-pc"
-	else
-		jh_fail "rogue/$name-report-names-cell-cpu-pc" "no 'Cell \"rogue-test\" CPU 1 PC' line"
-	fi
-	if grep -Eq 'Nearest (PIO range|region): #[0-9]+' /tmp/report; then
-		jh_pass "rogue/$name-report-nearest-region"
-	else
-		jh_fail "rogue/$name-report-nearest-region" "no nearest config region named"
-	fi
+	expect_in "rogue/$name-report" /tmp/report "$report" \
+		"no /$report/ in the hypervisor console"
+	expect_in "rogue/$name-report-names-cell-cpu-pc" /tmp/report \
+		'Cell "rogue-test" CPU 1 PC 0x' \
+		"no 'Cell \"rogue-test\" CPU 1 PC' line"
+	expect_in "rogue/$name-report-nearest-region" /tmp/report \
+		'Nearest (PIO range|region): #[0-9]+' \
+		"no nearest config region named"
 	jh_expect_file "rogue/$name-cpu1-failed" "$(cell_dir)/cpus_failed_list" 1
 	jh_expect_ok "rogue/$name-linux-alive" $CHECK burn 0 1
 	jh_expect_file "rogue/$name-root-no-failed-cpus" \
@@ -81,10 +106,17 @@ attempt kbd-port touch-port 0x64 'Invalid PIO read, port: 64 size: 1'
 # built for upstream Jailhouse do: their start code reads and writes back
 # IA32_MTRR_DEF_TYPE and turns XSAVE on (XSETBV), which must neither fail
 # the cell nor fault the hypervisor, and they drive the APIC through the
-# x2APIC MSRs, which the hypervisor emulates on this xAPIC (timer, EOI)
+# x2APIC MSRs, which the hypervisor emulates on this xAPIC (timer, EOI).
+# The last task on CPU 1 before the cell takes it leaves a pattern in its
+# SSE registers.
+$CHECK sse-fill 1 >$FILLER_LOG 2>&1 &
+filler=$!
+jh_wait_for rogue/sse-filler-running 30 grep -q spinning $FILLER_LOG
+sleep 1
 jh_expect_ok rogue/recreate jailhouse cell create "$CELL"
+kill $filler
 jh_expect_ok rogue/load-ok-inmate jailhouse cell load rogue-test "$OK" \
-	-s "con-type=jailhouse xsave x2apic-msrs" -a 0x1000
+	-s "con-type=jailhouse xsave x2apic-msrs leftover-check" -a 0x1000
 before=$(hv_console | wc -l)
 {
 	jh_expect_ok rogue/start-ok-inmate jailhouse cell start rogue-test
@@ -96,6 +128,7 @@ before=$(hv_console | wc -l)
 		"tail -n +$((before + 1)) $JH_SYSFS/console | grep -q 'OK-INMATE: APIC ID 1 through x2APIC MSRs'"
 	jh_wait_for rogue/ok-inmate-ticks-after-xsave 30 sh -c \
 		"tail -n +$((before + 1)) $JH_SYSFS/console | grep -q 'OK-INMATE: tick 10'"
+	leftover_none from-linux $before
 	jh_expect_file rogue/ok-inmate-no-failed-cpu \
 		"$(cell_dir)/cpus_failed_list" ""
 	jh_expect_ok rogue/shutdown-ok-inmate jailhouse cell shutdown rogue-test
@@ -104,6 +137,20 @@ cat $QUIET
 jh_expect_ok rogue/destroy-ok-inmate jailhouse cell destroy rogue-test
 jh_wait_file rogue/cpu1-back-in-linux 30 /sys/devices/system/cpu/online 0-1
 jh_expect_ok rogue/cpu1-used-by-linux $CHECK burn 1 2
+
+# the cell filled every register it checked (AVX and AVX-512 too, which
+# Linux does not use here) before CPU 1 went back to Linux
+jh_expect_ok rogue/create-after-cell jailhouse cell create "$CELL"
+jh_expect_ok rogue/load-leftover-check jailhouse cell load rogue-test \
+	"$OK" -s "con-type=jailhouse leftover-check" -a 0x1000
+before=$(hv_console | wc -l)
+{
+	jh_expect_ok rogue/start-leftover-check jailhouse cell start rogue-test
+	leftover_none from-cell $before
+} >$QUIET 2>&1
+cat $QUIET
+jh_expect_ok rogue/destroy-leftover-check jailhouse cell destroy rogue-test
+jh_wait_file rogue/cpu1-back-again 30 /sys/devices/system/cpu/online 0-1
 jh_expect_file rogue/pool-back $JH_SYSFS/mem_pool_used "$pool1"
 if [ "$pool1" -ge "$pool0" ] && [ "$pool1" -le $((pool0 + 2)) ]; then
 	jh_pass rogue/pool-first-destroy

@@ -94,8 +94,9 @@ static bool has_tsc_aux(void)
 }
 
 /*
- * Linux 6.1 writes all of these on every CPU it brings up (CSTAR too, on
- * Intel), so they exist wherever the root cell runs.
+ * 0 is their reset value; Linux sets the ones it uses again when it
+ * brings a CPU up. A cell may write all of them directly, so none of
+ * these writes can fault where cells run.
  */
 static void reset_system_call_msrs(void)
 {

@@ -14,6 +14,9 @@
  *   jh-x86-check outw <port> <value>
  *	write a 16-bit I/O port, e.g. ACPI PM1a control to power off
  *	without the kernel's shutdown path
+ *   jh-x86-check sse-fill <cpu>
+ *	leave a pattern in the SSE registers of <cpu> and spin there until
+ *	killed (what a cell taking that CPU must not find)
  *
  * Prints one line per CPU / result; exit code 0 when all matched.
  */
@@ -143,6 +146,40 @@ static int write_port16(unsigned int port, unsigned int value)
 	return 0;
 }
 
+/*
+ * Leaves a pattern in xmm0-xmm15 of @cpu and keeps the CPU busy, so that
+ * this is the last task to run there when Linux gives the CPU away. The
+ * loop is assembly: any C library call could overwrite the registers.
+ */
+static int fill_sse(int cpu)
+{
+	static const uint8_t pattern[16] __attribute__((aligned(16))) = {
+		0x5a, 0x5a, 0x5a, 0x5a, 0x5a, 0x5a, 0x5a, 0x5a,
+		0x5a, 0x5a, 0x5a, 0x5a, 0x5a, 0x5a, 0x5a, 0x5a,
+	};
+
+	if (pin(cpu)) {
+		printf("sse-fill cpu %d: cannot pin\n", cpu);
+		return 1;
+	}
+	printf("sse-fill cpu %d: xmm0-xmm15 = 5a..., spinning\n", cpu);
+	fflush(stdout);
+	asm volatile("movdqa (%0),%%xmm0\n\t"
+		     "movdqa %%xmm0,%%xmm1\n\tmovdqa %%xmm0,%%xmm2\n\t"
+		     "movdqa %%xmm0,%%xmm3\n\tmovdqa %%xmm0,%%xmm4\n\t"
+		     "movdqa %%xmm0,%%xmm5\n\tmovdqa %%xmm0,%%xmm6\n\t"
+		     "movdqa %%xmm0,%%xmm7\n\tmovdqa %%xmm0,%%xmm8\n\t"
+		     "movdqa %%xmm0,%%xmm9\n\tmovdqa %%xmm0,%%xmm10\n\t"
+		     "movdqa %%xmm0,%%xmm11\n\tmovdqa %%xmm0,%%xmm12\n\t"
+		     "movdqa %%xmm0,%%xmm13\n\tmovdqa %%xmm0,%%xmm14\n\t"
+		     "movdqa %%xmm0,%%xmm15\n"
+		     "1:\tpause\n\tjmp 1b"
+		     : /* never returns */
+		     : "r" (pattern)
+		     : "memory");
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc == 3 && !strcmp(argv[1], "cpuid"))
@@ -154,10 +191,13 @@ int main(int argc, char **argv)
 	if (argc == 4 && !strcmp(argv[1], "outw"))
 		return write_port16(strtoul(argv[2], NULL, 0),
 				    strtoul(argv[3], NULL, 0));
+	if (argc == 3 && !strcmp(argv[1], "sse-fill"))
+		return fill_sse(atoi(argv[2]));
 	fprintf(stderr, "usage: %s cpuid <hypervisor|native>\n"
 		"       %s burn <cpu> <rounds>\n"
 		"       %s inl <cpu> <port>\n"
-		"       %s outw <port> <value>\n",
-		argv[0], argv[0], argv[0], argv[0]);
+		"       %s outw <port> <value>\n"
+		"       %s sse-fill <cpu>\n",
+		argv[0], argv[0], argv[0], argv[0], argv[0]);
 	return 2;
 }
