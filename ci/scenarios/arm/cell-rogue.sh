@@ -6,12 +6,18 @@
 # cell, CPU, address, access and the nearest config region, and Linux
 # keeps running on CPU 0. The failed cell restarts, and after destroy a
 # new cell on the same CPU and memory runs normally.
+# Handover: a Linux task leaves a pattern in TPIDRURW and the VFP
+# registers of CPU 1, the new cell takes the CPU and ok-inmate
+# `leftover-check` must find none of Linux's state; it fills the
+# registers (a5), and after destroy the next cell on that CPU (which ran
+# Linux in between) must find none of the first cell's either.
 . /lib/jailhouse/scenarios/hv-root.sh
 
 CELLS=$JH_SYSFS/cells
 HV_MEM=0x7c000000	# hypervisor memory (Documentation/design.md)
 ROOT_RAM=0x40000000	# Linux
 RTC=0x9010000		# PL031 RTC: in neither cell's config
+FILL=/usr/bin/jh-arm-fill	# tests/guest/arm/jh-arm-fill.c
 
 # Console lines after the last line that contains the fixed string $1.
 con_after()
@@ -64,6 +70,44 @@ rogue_attempt()
 	jh_expect_ok $n/linux-alive sh -c 'seq 1 20000 | md5sum'
 }
 
+# leftover_check <check>: ok-inmate with leftover-check in the created
+# rogue-test cell on CPU 1; it must find nothing of the CPU's previous
+# owner in the registers it lists (at least VFP and the TPIDRs).
+leftover_check()
+{
+	local n=$1 report line
+
+	jh_expect_ok $n/load jailhouse cell load rogue-test \
+		"$JH_INMATES/ok-inmate.bin" \
+		-s "con-type=jailhouse ticks=20 leftover-check" -a 0x1000
+	jh_expect_ok $n/start jailhouse cell start rogue-test
+	jh_wait_for $n/runs 60 sh -c \
+		"cat $JH_SYSFS/console | grep -q '^OK-INMATE: done after 20 ticks'"
+	jh_expect_file $n/running $CELLS/1/state running
+	jh_expect_file $n/no-failed-cpus $CELLS/1/cpus_failed_list ""
+	report=$(con_after 'Started cell "rogue-test"')
+	echo "$report" | grep -E '^OK-INMATE: (checking|previous|registers)' |
+		sed 's/^/  leftover| /'
+	line=$(echo "$report" | grep '^OK-INMATE: checking ')
+	if echo "$line" | grep -q 'VFP' &&
+	   echo "$line" | grep -q 'TPIDRURW TPIDRURO TPIDRPRW'; then
+		jh_pass $n/checks-vfp-tpidr
+	else
+		jh_fail $n/checks-vfp-tpidr "checking line: '${line:-none}'"
+	fi
+	line=$(echo "$report" | grep "^OK-INMATE: previous owner's state:")
+	if [ "$line" = "OK-INMATE: previous owner's state: none" ]; then
+		jh_pass $n/nothing-left
+	else
+		jh_fail $n/nothing-left "${line#OK-INMATE: }"
+	fi
+	if echo "$report" | grep -q '^OK-INMATE: registers filled with a5'; then
+		jh_pass $n/filled
+	else
+		jh_fail $n/filled "no 'registers filled' line"
+	fi
+}
+
 hv_load_driver || { jh_end; exit; }
 hv_enable enable || { jh_end; exit; }
 pool=$(cat "$JH_SYSFS/mem_pool_used")
@@ -80,15 +124,26 @@ jh_expect_file destroy/cpu1-online /sys/devices/system/cpu/online 0-1
 jh_expect_ok recreate jailhouse cell create "$JH_CELLS/qemu-virt-rogue-test.cell"
 rogue_attempt touch-device touch-mmio $RTC read
 jh_expect_ok recreate/destroy jailhouse cell destroy rogue-test
+
+# handover round 1: the last Linux task on CPU 1 filled its registers
+if jh_require ok-cell/filler $FILL; then
+	$FILL 1 >/tmp/fill.out 2>&1 &
+	fill_pid=$!
+	jh_wait_for ok-cell/filler-ran 30 grep -q 'cpu 1 filled' /tmp/fill.out
+	cat /tmp/fill.out
+fi
 jh_expect_ok ok-cell/create jailhouse cell create "$JH_CELLS/qemu-virt-rogue-test.cell"
-jh_expect_ok ok-cell/load jailhouse cell load rogue-test \
-	"$JH_INMATES/ok-inmate.bin" -s "con-type=jailhouse ticks=20" -a 0x1000
-jh_expect_ok ok-cell/start jailhouse cell start rogue-test
-jh_wait_for ok-cell/runs 60 sh -c \
-	"cat $JH_SYSFS/console | grep -q '^OK-INMATE: done after 20 ticks'"
-jh_expect_file ok-cell/running $CELLS/1/state running
-jh_expect_file ok-cell/no-failed-cpus $CELLS/1/cpus_failed_list ""
+[ -n "${fill_pid:-}" ] && { kill $fill_pid; wait $fill_pid 2>/dev/null; }
+leftover_check ok-cell
 jh_expect_ok ok-cell/destroy jailhouse cell destroy rogue-test
+
+# round 2: Linux ran on CPU 1 after the cell filled the registers
+jh_expect_file handover2/cpu1-online /sys/devices/system/cpu/online 0-1
+jh_expect_ok handover2/linux-on-cpu1 taskset -c 1 sh -c 'seq 1 20000 | md5sum'
+jh_expect_ok handover2/create jailhouse cell create "$JH_CELLS/qemu-virt-rogue-test.cell"
+leftover_check handover2
+jh_expect_ok handover2/destroy jailhouse cell destroy rogue-test
+jh_expect_file handover2/cpu1-back /sys/devices/system/cpu/online 0-1
 jh_expect_file pool-back "$JH_SYSFS/mem_pool_used" "$pool"
 hv_workload workload-after
 hv_disable disable

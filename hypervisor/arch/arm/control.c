@@ -119,8 +119,8 @@ static void flush_guest_tlb_local(void)
 
 /*
  * The CPU changed cells or starts afresh: the cell's stage 2, an empty
- * virtual GIC interface, guest system registers in their reset state,
- * both guest timers off.
+ * virtual GIC interface, every guest-visible register in its reset state
+ * (handover.c), so nothing of the previous owner survives.
  */
 static void load_cell_context(struct per_cpu *cpu_data)
 {
@@ -129,14 +129,7 @@ static void load_cell_context(struct per_cpu *cpu_data)
 	arm_set_wfi_trap(cpu_data);
 	flush_guest_tlb_local();
 	gic_cpu_reset_virtual(cpu_data);
-
-	arm_write_sysreg(SCTLR, SCTLR_RESET_VALUE);
-	arm_write_sysreg(TTBCR, 0);
-	arm_write_sysreg(VBAR, 0);
-	arm_write_sysreg(CONTEXTIDR, 0);
-	arm_write_sysreg(CNTV_CTL, 0);
-	arm_write_sysreg(CNTP_CTL, 0);
-	arm_isb();
+	arm_reset_guest_state();
 }
 
 /*

@@ -153,7 +153,33 @@ static bool approve_shutdown(void)
 	return true;
 }
 
-#ifdef MSR_MTRR_DEF_TYPE
+/*
+ * leftover-check, common part: the arch block reports every register
+ * group that is not zero with leftover(), fills them with FILL_BYTE and
+ * ends with finish_leftover_report().
+ */
+#define FILL_BYTE		0xa5
+
+static unsigned int leftovers;
+
+static void leftover(const char *name)
+{
+	if (!leftovers++)
+		printk(PREFIX "previous owner's state:");
+	printk(" %s", name);
+}
+
+static void finish_leftover_report(void)
+{
+	if (leftovers)
+		printk("\n");
+	else
+		printk(PREFIX "previous owner's state: none\n");
+	printk(PREFIX "registers filled with %02x for the next owner\n",
+	       FILL_BYTE);
+}
+
+#ifdef __x86_64__
 static void upstream_start_code(void)
 {
 	u64 def_type;
@@ -186,11 +212,9 @@ static void report_apic_interface(void)
 #define FX_FTW			4	/* abridged tag word */
 #define FX_ST0			32
 #define FX_XMM0			160
-#define FILL_BYTE		0xa5
 #define FILL_ADDRESS		0x25a5a5a5a000UL	/* canonical */
 
 static u8 xstate[XSTATE_MAX] __attribute__((aligned(64)));
-static unsigned int leftovers;
 
 struct register_area {
 	const char *name;
@@ -222,13 +246,6 @@ static const struct {
 };
 
 #define MSR_TSC_AUX		0xc0000103
-
-static void leftover(const char *name)
-{
-	if (!leftovers++)
-		printk(PREFIX "previous owner's state:");
-	printk(" %s", name);
-}
 
 /* XCR0 with every vector component the CPU has; 0 without XSAVE */
 static u64 enable_vector_state(void)
@@ -397,14 +414,9 @@ static void check_leftover_state(void)
 	check_vector_registers(mask);
 	check_msrs();
 	check_debug_and_fault_registers();
-	if (leftovers)
-		printk("\n");
-	else
-		printk(PREFIX "previous owner's state: none\n");
-	printk(PREFIX "registers filled with %02x for the next owner\n",
-	       FILL_BYTE);
+	finish_leftover_report();
 }
-#else
+#else /* ARMv7 */
 static void upstream_start_code(void)
 {
 }
@@ -413,8 +425,193 @@ static void report_apic_interface(void)
 {
 }
 
+/*
+ * leftover-check: registers a cell reads and writes at PL1 without a
+ * trap, which the hypervisor does not switch between guests. What they
+ * hold at the start came from the CPU's previous owner (Linux, or a cell
+ * before it). They are reported, then filled, so that the next owner has
+ * something to find. The registers the library sets before inmate_main
+ * (SCTLR, TTBR0, TTBCR, DACR, VBAR, SP_irq) cannot be judged here.
+ */
+#define FILL32			0xa5a5a5a5U
+#define FILL64			0xa5a5a5a5a5a5a5a5ULL
+/* FPSCR without vector length and stride: no short vectors */
+#define FPSCR_FILL		(FILL32 & ~0x00370000U)
+#define CSSELR_FILL		2	/* level 2 data or unified cache */
+#define CPACR_CP10_CP11_FULL	(0xf << 20)
+#define FPEXC_EN		(1U << 30)
+#define PMCR_MODES		0x39	/* E, D, X, DP */
+#define PMCR_E			(1 << 0)
+#define PM_CYCLE_COUNTER	(1U << 31)
+#define VFP_REGS		32
+
+static u64 vfp_regs[VFP_REGS];
+
+static void check_value(const char *name, u64 value)
+{
+	if (value)
+		leftover(name);
+}
+
+/* CP15 registers: name, opc1, CRn, CRm, opc2 (64-bit: name, opc1, CRm) */
+#define CHECK_SYSREG(name, opc1, crn, crm, opc2, fill)			\
+	check_value(#name, arm_swap_sysreg(p15, opc1, crn, crm, opc2, fill))
+#define CHECK_SYSREG64(name, opc1, crm, fill)				\
+	check_value(#name, arm_swap_sysreg64(p15, opc1, crm, fill))
+#define CHECK_BANKED(reg)						\
+	check_value(#reg, arm_swap_banked(reg, FILL32))
+
+/* thread IDs, fault, translation and memory attribute registers */
+static void check_system_registers(void)
+{
+	CHECK_SYSREG(TPIDRURW, 0, c13, c0, 2, FILL32);
+	CHECK_SYSREG(TPIDRURO, 0, c13, c0, 3, FILL32);
+	CHECK_SYSREG(TPIDRPRW, 0, c13, c0, 4, FILL32);
+	CHECK_SYSREG(CONTEXTIDR, 0, c13, c0, 1, FILL32);
+	CHECK_SYSREG64(TTBR1, 1, c2, FILL64);
+	CHECK_SYSREG64(PAR, 0, c7, FILL64);
+	CHECK_SYSREG(DFAR, 0, c6, c0, 0, FILL32);
+	CHECK_SYSREG(IFAR, 0, c6, c0, 2, FILL32);
+	CHECK_SYSREG(DFSR, 0, c5, c0, 0, FILL32);
+	CHECK_SYSREG(IFSR, 0, c5, c0, 1, FILL32);
+	CHECK_SYSREG(ADFSR, 0, c5, c1, 0, FILL32);
+	CHECK_SYSREG(AIFSR, 0, c5, c1, 1, FILL32);
+	CHECK_SYSREG(PRRR, 0, c10, c2, 0, FILL32);
+	CHECK_SYSREG(NMRR, 0, c10, c2, 1, FILL32);
+	CHECK_SYSREG(AMAIR0, 0, c10, c3, 0, FILL32);
+	CHECK_SYSREG(AMAIR1, 0, c10, c3, 1, FILL32);
+	CHECK_SYSREG(CSSELR, 2, c0, c0, 0, CSSELR_FILL);
+	CHECK_SYSREG(CNTKCTL, 0, c14, c1, 0, FILL32);
+	CHECK_SYSREG64(CNTV_CVAL, 3, c14, FILL64);
+	CHECK_SYSREG64(CNTP_CVAL, 2, c14, FILL64);
+}
+
+/* other modes' SP, LR and SPSR (SP_irq is the library's IRQ stack) */
+static void check_banked_registers(void)
+{
+	CHECK_BANKED(SP_usr);
+	CHECK_BANKED(LR_usr);
+	CHECK_BANKED(LR_irq);
+	CHECK_BANKED(SPSR_irq);
+	CHECK_BANKED(SP_abt);
+	CHECK_BANKED(LR_abt);
+	CHECK_BANKED(SPSR_abt);
+	CHECK_BANKED(SP_und);
+	CHECK_BANKED(LR_und);
+	CHECK_BANKED(SPSR_und);
+	CHECK_BANKED(R8_fiq);
+	CHECK_BANKED(R9_fiq);
+	CHECK_BANKED(R10_fiq);
+	CHECK_BANKED(R11_fiq);
+	CHECK_BANKED(R12_fiq);
+	CHECK_BANKED(SP_fiq);
+	CHECK_BANKED(LR_fiq);
+	CHECK_BANKED(SPSR_fiq);
+}
+
+static bool has_thumbee(void)
+{
+	return (arm_read_sysreg("p15, 0, %0, c0, c1, 0") >> 12) & 0xf;
+}
+
+static bool has_pmu(void)
+{
+	u32 perfmon = (arm_read_sysreg("p15, 0, %0, c0, c1, 2") >> 24) & 0xf;
+
+	return perfmon >= 2 && perfmon != 0xf;	/* PMUv2 or later */
+}
+
+/* counters left running, cycle counter enabled, User mode access */
+static void check_performance_monitors(void)
+{
+	check_value("PMCR", arm_read_sysreg("p15, 0, %0, c9, c12, 0") &
+		    PMCR_MODES);
+	CHECK_SYSREG(PMCNTENSET, 0, c9, c12, 1, PM_CYCLE_COUNTER);
+	check_value("PMINTENSET", arm_read_sysreg("p15, 0, %0, c9, c14, 1"));
+	check_value("PMOVSR", arm_read_sysreg("p15, 0, %0, c9, c12, 3"));
+	check_value("PMCCNTR", arm_read_sysreg("p15, 0, %0, c9, c13, 0"));
+	CHECK_SYSREG(PMUSERENR, 0, c9, c14, 0, 1);
+	/* start the counters */
+	arm_swap_sysreg(p15, 0, c9, c12, 0, PMCR_E);
+}
+
+static void check_optional_registers(void)
+{
+	if (has_thumbee()) {
+		check_value("TEEHBR", arm_swap_sysreg(p14, 6, c1, c0, 0, FILL32));
+		check_value("TEECR", arm_swap_sysreg(p14, 6, c0, c0, 0, 1));
+	}
+	if (has_pmu())
+		check_performance_monitors();
+}
+
+static bool vfp_regs_zero(unsigned int count)
+{
+	unsigned int n;
+
+	for (n = 0; n < count; n++)
+		if (vfp_regs[n])
+			return false;
+	return true;
+}
+
+/*
+ * The library is built without floating point: VFP instructions only
+ * in asm. CPACR and FPEXC are judged before this code opens them.
+ */
+static void check_vfp(void)
+{
+	unsigned int n, count;
+	u32 fpexc, mvfr0, fpscr;
+
+	check_value("CPACR", arm_swap_sysreg(p15, 0, c1, c0, 2,
+					     CPACR_CP10_CP11_FULL));
+	/* the access bits of cp10/cp11 stick only if there is an FPU */
+	if ((arm_read_sysreg("p15, 0, %0, c1, c0, 2") & CPACR_CP10_CP11_FULL) !=
+	    CPACR_CP10_CP11_FULL)
+		return;
+
+	asm volatile(".fpu vfpv3\n\tvmrs %0, fpexc" : "=r" (fpexc));
+	check_value("FPEXC", fpexc);
+	asm volatile(".fpu vfpv3\n\tvmsr fpexc, %0\n\tisb"
+		     : : "r" (FPEXC_EN) : "memory");
+	asm volatile(".fpu vfpv3\n\tvmrs %0, mvfr0" : "=r" (mvfr0));
+	count = (mvfr0 & 0xf) == 2 ? 32 : 16;
+
+	asm volatile(".fpu vfpv3\n\tvstmia %0, {d0-d15}"
+		     : : "r" (vfp_regs) : "memory");
+	if (count == 32)
+		asm volatile(".fpu vfpv3\n\tvstmia %0, {d16-d31}"
+			     : : "r" (&vfp_regs[16]) : "memory");
+	if (!vfp_regs_zero(count))
+		leftover(count == 32 ? "D0-D31" : "D0-D15");
+	asm volatile(".fpu vfpv3\n\tvmrs %0, fpscr" : "=r" (fpscr));
+	check_value("FPSCR", fpscr);
+
+	for (n = 0; n < count; n++)
+		vfp_regs[n] = FILL64;
+	asm volatile(".fpu vfpv3\n\tvldmia %0, {d0-d15}"
+		     : : "r" (vfp_regs) : "memory");
+	if (count == 32)
+		asm volatile(".fpu vfpv3\n\tvldmia %0, {d16-d31}"
+			     : : "r" (&vfp_regs[16]) : "memory");
+	asm volatile(".fpu vfpv3\n\tvmsr fpscr, %0"
+		     : : "r" (FPSCR_FILL) : "memory");
+}
+
 static void check_leftover_state(void)
 {
+	if (!cmdline_parse_bool("leftover-check", false))
+		return;
+	printk(PREFIX "checking VFP(D0-D31,FPSCR,FPEXC,CPACR) TPIDRURW TPIDRURO TPIDRPRW CONTEXTIDR TTBR1 PAR DFAR IFAR DFSR IFSR ADFSR AIFSR PRRR NMRR AMAIR0 AMAIR1 CSSELR CNTKCTL CNTV_CVAL CNTP_CVAL banked-SP/LR/SPSR%s%s\n",
+	       has_thumbee() ? " ThumbEE" : "", has_pmu() ? " PMU" : "");
+
+	leftovers = 0;
+	check_vfp();
+	check_system_registers();
+	check_banked_registers();
+	check_optional_registers();
+	finish_leftover_report();
 }
 #endif
 

@@ -73,6 +73,46 @@ static inline u32 arm_read_ifsr(void)
 	return value;
 }
 
+/*
+ * Any CP15/CP14 register by its encoding, "p15, opc1, %0, CRn, CRm, opc2",
+ * read as is. The swap helpers return a register's value and write a new
+ * one: coprocessor registers by their encoding fields, the banked
+ * registers of other modes (MRS/MSR banked, virtualization extensions)
+ * by name.
+ */
+#define arm_read_sysreg(enc)						\
+	({								\
+		u32 __val;						\
+		asm volatile("mrc " enc : "=r" (__val));		\
+		__val;							\
+	})
+#define arm_swap_sysreg(cp, opc1, crn, crm, opc2, val)			\
+	({								\
+		u32 __old;						\
+		asm volatile("mrc " #cp ", " #opc1 ", %0, " #crn ", "	\
+			     #crm ", " #opc2 "\n\t"			\
+			     "mcr " #cp ", " #opc1 ", %1, " #crn ", "	\
+			     #crm ", " #opc2 "\n\tisb"			\
+			     : "=&r" (__old) : "r" ((u32)(val)) : "memory");	\
+		__old;							\
+	})
+#define arm_swap_sysreg64(cp, opc1, crm, val)				\
+	({								\
+		u64 __old;						\
+		asm volatile("mrrc " #cp ", " #opc1 ", %Q0, %R0, " #crm "\n\t" \
+			     "mcrr " #cp ", " #opc1 ", %Q1, %R1, " #crm "\n\tisb" \
+			     : "=&r" (__old) : "r" ((u64)(val)) : "memory");	\
+		__old;							\
+	})
+#define arm_swap_banked(reg, val)					\
+	({								\
+		u32 __old;						\
+		asm volatile(".arch_extension virt\n\t"		\
+			     "mrs %0, " #reg "\n\tmsr " #reg ", %1"	\
+			     : "=&r" (__old) : "r" ((u32)(val)) : "memory");	\
+		__old;							\
+	})
+
 static inline void cpu_relax(void)
 {
 	asm volatile("" : : : "memory");

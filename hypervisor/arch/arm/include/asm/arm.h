@@ -55,6 +55,9 @@ void arm_check_requests(struct per_cpu *cpu_data, struct trap_frame *frame);
 /* no guest code to run: wait for CPU_ON or a request of the core */
 void __noreturn arm_cpu_off_loop(struct per_cpu *cpu_data);
 
+/* handover.c: every PL1/PL0 register to its reset value */
+void arm_reset_guest_state(void);
+
 /* mmu_cell.c */
 void arm_cell_load_stage2(struct cell *cell);
 

@@ -32,15 +32,49 @@
 #define SYSREG_HTPIDR		"p15, 4, %0, c13, c0, 2"
 #define SYSREG_CNTHCTL		"p15, 4, %0, c14, c1, 0"
 /* guest (PL1) registers the hypervisor resets when a cell starts */
+#define SYSREG_ID_PFR0		"p15, 0, %0, c0, c1, 0"
+#define SYSREG_ID_DFR0		"p15, 0, %0, c0, c1, 2"
+#define SYSREG_CSSELR		"p15, 2, %0, c0, c0, 0"
+#define SYSREG_CPACR		"p15, 0, %0, c1, c0, 2"
 #define SYSREG_TTBCR		"p15, 0, %0, c2, c0, 2"
+#define SYSREG_DACR		"p15, 0, %0, c3, c0, 0"
+#define SYSREG_DFSR		"p15, 0, %0, c5, c0, 0"
+#define SYSREG_IFSR		"p15, 0, %0, c5, c0, 1"
+#define SYSREG_ADFSR		"p15, 0, %0, c5, c1, 0"
+#define SYSREG_AIFSR		"p15, 0, %0, c5, c1, 1"
+#define SYSREG_DFAR		"p15, 0, %0, c6, c0, 0"
+#define SYSREG_IFAR		"p15, 0, %0, c6, c0, 2"
+#define SYSREG_PMCR		"p15, 0, %0, c9, c12, 0"
+#define SYSREG_PMCNTENCLR	"p15, 0, %0, c9, c12, 2"
+#define SYSREG_PMOVSR		"p15, 0, %0, c9, c12, 3"
+#define SYSREG_PMSELR		"p15, 0, %0, c9, c12, 5"
+#define SYSREG_PMXEVTYPER	"p15, 0, %0, c9, c13, 1"
+#define SYSREG_PMUSERENR	"p15, 0, %0, c9, c14, 0"
+#define SYSREG_PMINTENCLR	"p15, 0, %0, c9, c14, 2"
+#define SYSREG_PRRR		"p15, 0, %0, c10, c2, 0"	/* MAIR0 */
+#define SYSREG_NMRR		"p15, 0, %0, c10, c2, 1"	/* MAIR1 */
+#define SYSREG_AMAIR0		"p15, 0, %0, c10, c3, 0"
+#define SYSREG_AMAIR1		"p15, 0, %0, c10, c3, 1"
 #define SYSREG_VBAR		"p15, 0, %0, c12, c0, 0"
 #define SYSREG_CONTEXTIDR	"p15, 0, %0, c13, c0, 1"
+#define SYSREG_TPIDRURW		"p15, 0, %0, c13, c0, 2"
+#define SYSREG_TPIDRURO		"p15, 0, %0, c13, c0, 3"
+#define SYSREG_TPIDRPRW		"p15, 0, %0, c13, c0, 4"
+#define SYSREG_CNTKCTL		"p15, 0, %0, c14, c1, 0"
 #define SYSREG_CNTP_CTL		"p15, 0, %0, c14, c2, 1"
 #define SYSREG_CNTV_CTL		"p15, 0, %0, c14, c3, 1"
+/* ThumbEE (cp14) */
+#define SYSREG_TEECR		"p14, 6, %0, c0, c0, 0"
+#define SYSREG_TEEHBR		"p14, 6, %0, c1, c0, 0"
 
 /* 64-bit registers: "p15, opc1, %Q0, %R0, CRm" */
 #define SYSREG64_HTTBR		"p15, 4, %Q0, %R0, c2"
 #define SYSREG64_VTTBR		"p15, 6, %Q0, %R0, c2"
+#define SYSREG64_TTBR0		"p15, 0, %Q0, %R0, c2"
+#define SYSREG64_TTBR1		"p15, 1, %Q0, %R0, c2"
+#define SYSREG64_PAR		"p15, 0, %Q0, %R0, c7"
+#define SYSREG64_CNTP_CVAL	"p15, 2, %Q0, %R0, c14"
+#define SYSREG64_CNTV_CVAL	"p15, 3, %Q0, %R0, c14"
 
 #define arm_read_sysreg(reg, val)					\
 	({								\
