@@ -11,18 +11,12 @@
 CELLS=$JH_SYSFS/cells
 GIC_LINE='Timer fired, jitter: +[0-9]+ ns, min: +[0-9]+ ns, max: +[0-9]+ ns'
 
-# Console lines after the last line that contains the fixed string $1.
-con_after()
-{
-	cat "$JH_SYSFS/console" | awk -v m="$1" \
-		'index($0, m) { buf = ""; next } { buf = buf $0 "\n" }
-		 END { printf "%s", buf }'
-}
+. /lib/jailhouse/scenarios/cell-console.sh
 
 # con_after_has <marker> <regex> <count>: at least count matching lines.
 con_after_has()
 {
-	[ "$(con_after "$1" | grep -Ec -- "$2")" -ge "$3" ]
+	[ "$(cell_console_since "$1" | grep -Ec -- "$2")" -ge "$3" ]
 }
 
 pool_used() { cat "$JH_SYSFS/mem_pool_used"; }

@@ -19,13 +19,7 @@ ROOT_RAM=0x40000000	# Linux
 RTC=0x9010000		# PL031 RTC: in neither cell's config
 FILL=/usr/bin/jh-arm-fill	# tests/guest/arm/jh-arm-fill.c
 
-# Console lines after the last line that contains the fixed string $1.
-con_after()
-{
-	cat "$JH_SYSFS/console" | awk -v m="$1" \
-		'index($0, m) { buf = ""; next } { buf = buf $0 "\n" }
-		 END { printf "%s", buf }'
-}
+. /lib/jailhouse/scenarios/cell-console.sh
 
 # rogue_attempt <check> <action> <address> <access regex>: run one
 # attempt in the (created) rogue-test cell.
@@ -42,7 +36,7 @@ rogue_attempt()
 	jh_expect_file $n/cpus-failed $CELLS/1/cpus_failed_list 1
 	jh_expect_output $n/list-failed 'rogue-test +failed +1 +1' \
 		jailhouse cell list
-	report=$(con_after 'Started cell "rogue-test"')
+	report=$(cell_console_since 'Started cell "rogue-test"')
 	echo "$report" | sed 's/^/  report| /'
 	if echo "$report" | grep -q "^ROGUE: attempting $action at $addr"; then
 		jh_pass $n/attempted
@@ -75,7 +69,7 @@ rogue_attempt()
 # owner in the registers it lists (at least VFP and the TPIDRs).
 leftover_check()
 {
-	local n=$1 report line
+	local n=$1
 
 	jh_expect_ok $n/load jailhouse cell load rogue-test \
 		"$JH_INMATES/ok-inmate.bin" \
@@ -85,27 +79,7 @@ leftover_check()
 		"cat $JH_SYSFS/console | grep -q '^OK-INMATE: done after 20 ticks'"
 	jh_expect_file $n/running $CELLS/1/state running
 	jh_expect_file $n/no-failed-cpus $CELLS/1/cpus_failed_list ""
-	report=$(con_after 'Started cell "rogue-test"')
-	echo "$report" | grep -E '^OK-INMATE: (checking|previous|registers)' |
-		sed 's/^/  leftover| /'
-	line=$(echo "$report" | grep '^OK-INMATE: checking ')
-	if echo "$line" | grep -q 'VFP' &&
-	   echo "$line" | grep -q 'TPIDRURW TPIDRURO TPIDRPRW'; then
-		jh_pass $n/checks-vfp-tpidr
-	else
-		jh_fail $n/checks-vfp-tpidr "checking line: '${line:-none}'"
-	fi
-	line=$(echo "$report" | grep "^OK-INMATE: previous owner's state:")
-	if [ "$line" = "OK-INMATE: previous owner's state: none" ]; then
-		jh_pass $n/nothing-left
-	else
-		jh_fail $n/nothing-left "${line#OK-INMATE: }"
-	fi
-	if echo "$report" | grep -q '^OK-INMATE: registers filled with a5'; then
-		jh_pass $n/filled
-	else
-		jh_fail $n/filled "no 'registers filled' line"
-	fi
+	cell_expect_nothing_left $n rogue-test 'VFP.*TPIDRURW TPIDRURO TPIDRPRW'
 }
 
 hv_load_driver || { jh_end; exit; }

@@ -21,6 +21,7 @@ cell_dir() { grep -lx rogue-test $JH_SYSFS/cells/*/name 2>/dev/null | head -n 1 
 cell_state() { cat "$(cell_dir)/state" 2>/dev/null; }
 state_is() { [ "$(cell_state)" = "$1" ]; }
 hv_console() { cat $JH_SYSFS/console; }
+. /lib/jailhouse/scenarios/cell-console.sh
 FILLER_LOG=/tmp/sse-fill.log
 
 # expect_in <check> <file> <extended regex> <failure message>
@@ -33,22 +34,19 @@ expect_in()
 	fi
 }
 
-# leftover_none <name> <console lines before the start>: ok-inmate's
-# leftover-check looked at every register group and found nothing
-leftover_none()
+leftover_done()
 {
-	local name=$1 before=$2
+	cell_console_since 'Started cell "rogue-test"' |
+		grep -q 'OK-INMATE: registers filled'
+}
 
-	jh_wait_for "rogue/$name-leftover-checked" 30 sh -c \
-		"tail -n +$((before + 1)) $JH_SYSFS/console | grep -q 'OK-INMATE: registers filled with a5'"
-	hv_console | tail -n +$((before + 1)) >/tmp/leftover
-	grep -E "OK-INMATE: (checking|previous owner)" /tmp/leftover | sed 's/^/  cell| /'
-	expect_in "rogue/$name-leftover-groups" /tmp/leftover \
-		"OK-INMATE: checking x87 SSE AVX .*syscall-MSRs DR0-3 CR2" \
-		"x87, SSE, AVX, MSRs or debug registers not checked"
-	expect_in "rogue/$name-leftover-none" /tmp/leftover \
-		"OK-INMATE: previous owner's state: none" \
-		"the cell found the previous owner's register contents"
+# leftover_checked <name>: ok-inmate's leftover-check ran in the last
+# start of rogue-test and found nothing of the CPU's previous owner
+leftover_checked()
+{
+	jh_wait 30 leftover_done
+	cell_expect_nothing_left "rogue/$1-leftover" rogue-test \
+		'x87 SSE AVX .*syscall-MSRs DR0-3 CR2'
 }
 
 # attempt <name> <action> <address> <report regex>
@@ -128,7 +126,7 @@ before=$(hv_console | wc -l)
 		"tail -n +$((before + 1)) $JH_SYSFS/console | grep -q 'OK-INMATE: APIC ID 1 through x2APIC MSRs'"
 	jh_wait_for rogue/ok-inmate-ticks-after-xsave 30 sh -c \
 		"tail -n +$((before + 1)) $JH_SYSFS/console | grep -q 'OK-INMATE: tick 10'"
-	leftover_none from-linux $before
+	leftover_checked from-linux
 	jh_expect_file rogue/ok-inmate-no-failed-cpu \
 		"$(cell_dir)/cpus_failed_list" ""
 	jh_expect_ok rogue/shutdown-ok-inmate jailhouse cell shutdown rogue-test
@@ -143,10 +141,9 @@ jh_expect_ok rogue/cpu1-used-by-linux $CHECK burn 1 2
 jh_expect_ok rogue/create-after-cell jailhouse cell create "$CELL"
 jh_expect_ok rogue/load-leftover-check jailhouse cell load rogue-test \
 	"$OK" -s "con-type=jailhouse leftover-check" -a 0x1000
-before=$(hv_console | wc -l)
 {
 	jh_expect_ok rogue/start-leftover-check jailhouse cell start rogue-test
-	leftover_none from-cell $before
+	leftover_checked from-cell
 } >$QUIET 2>&1
 cat $QUIET
 jh_expect_ok rogue/destroy-leftover-check jailhouse cell destroy rogue-test

@@ -141,16 +141,32 @@ static bool handle_cr_access(union registers *regs)
  * cell sees the machine's value and may only write it back unchanged
  * (inmates built for Jailhouse set the enable bit, which is already set).
  */
-static bool mtrr_def_type_access(union registers *regs, u64 value,
-				 bool is_write)
+static bool mtrr_def_type_access(u64 *value, bool is_write)
 {
 	u64 machine = read_msr(MSR_IA32_MTRR_DEF_TYPE);
 
 	if (is_write)
-		return value == machine;
-	regs->rax = (u32)machine;
-	regs->rdx = machine >> 32;
+		return *value == machine;
+	*value = machine;
 	return true;
+}
+
+/* a non-root cell on an xAPIC: its x2APIC MSRs act on the xAPIC */
+static bool x2apic_msrs_emulated(u32 msr)
+{
+	return msr >= MSR_X2APIC_BASE && msr <= MSR_X2APIC_END &&
+		this_cell() != &root_cell && !apic_cells_in_x2apic_mode();
+}
+
+/* Intercepted MSRs other than a real x2APIC ICR; reads fill @value. */
+static bool emulate_msr(u32 msr, u64 *value, bool is_write)
+{
+	if (msr == MSR_IA32_MTRR_DEF_TYPE)
+		return mtrr_def_type_access(value, is_write);
+	if (x2apic_msrs_emulated(msr))
+		return x2apic_msr_on_xapic(msr, value, is_write);
+	return msr == MSR_IA32_APIC_BASE && is_write &&
+		apic_base_write(*value);
 }
 
 static bool handle_msr(union registers *regs, bool is_write)
@@ -159,28 +175,14 @@ static bool handle_msr(union registers *regs, bool is_write)
 	u64 value = (regs->rax & 0xffffffffUL) | (regs->rdx << 32);
 	bool handled;
 
-	if (msr == MSR_IA32_MTRR_DEF_TYPE) {
-		cpu_stats_inc(this_cpu_data(),
-			      JAILHOUSE_CPU_STAT_VMEXITS_MSR_OTHER);
-		handled = mtrr_def_type_access(regs, value, is_write);
-	} else if (msr >= MSR_X2APIC_BASE && msr <= MSR_X2APIC_END &&
-		   this_cell() != &root_cell && !apic_cells_in_x2apic_mode()) {
-		cpu_stats_inc(this_cpu_data(),
-			      JAILHOUSE_CPU_STAT_VMEXITS_MSR_OTHER);
-		handled = x2apic_msr_on_xapic(msr, &value, is_write);
-		if (handled && !is_write) {
-			regs->rax = (u32)value;
-			regs->rdx = value >> 32;
-		}
-	} else if (msr == MSR_X2APIC_ICR && is_write) {
+	if (msr == MSR_X2APIC_ICR && is_write && !x2apic_msrs_emulated(msr)) {
 		cpu_stats_inc(this_cpu_data(),
 			      JAILHOUSE_CPU_STAT_VMEXITS_MSR_X2APIC_ICR);
 		handled = x2apic_icr_write(value);
 	} else {
 		cpu_stats_inc(this_cpu_data(),
 			      JAILHOUSE_CPU_STAT_VMEXITS_MSR_OTHER);
-		handled = msr == MSR_IA32_APIC_BASE && is_write &&
-			apic_base_write(value);
+		handled = emulate_msr(msr, &value, is_write);
 	}
 	if (!handled) {
 		if (is_write)
@@ -191,6 +193,10 @@ static bool handle_msr(union registers *regs, bool is_write)
 		fault_print_location(vmcs_read64(GUEST_RIP));
 		printk(" Fix: none in the config; the hypervisor does not let cells access this MSR\n");
 		return false;
+	}
+	if (!is_write) {
+		regs->rax = (u32)value;
+		regs->rdx = value >> 32;
 	}
 	vcpu_skip_instruction();
 	return true;
@@ -212,15 +218,6 @@ static bool handle_msr(union registers *regs, bool is_write)
 #define MSR_BITMAP_WRITE_HIGH	0xc00
 #define MSR_HIGH_BASE		0xc0000000U
 
-#define MSR_IA32_TSC		0x00000010
-#define MSR_IA32_SPEC_CTRL	0x00000048
-#define MSR_IA32_PRED_CMD	0x00000049
-#define MSR_IA32_SYSENTER_CS	0x00000174
-#define MSR_IA32_SYSENTER_EIP	0x00000176
-#define MSR_IA32_PAT		0x00000277
-#define MSR_IA32_TSC_DEADLINE	0x000006e0
-#define MSR_EFER		0xc0000080
-
 enum msr_access { MSR_PASS_READ = 1, MSR_PASS_WRITE = 2, MSR_PASS_RW = 3 };
 
 /* MSRs of the CPU's own state a non-root cell may use directly */
@@ -236,9 +233,9 @@ static const struct {
 	{ MSR_IA32_TSC_DEADLINE, MSR_IA32_TSC_DEADLINE, MSR_PASS_RW },
 	{ MSR_X2APIC_BASE, MSR_X2APIC_END, MSR_PASS_RW },
 	/* EFER, STAR, LSTAR, CSTAR, FMASK */
-	{ MSR_EFER, MSR_EFER + 4, MSR_PASS_RW },
+	{ MSR_EFER, MSR_SYSCALL_MASK, MSR_PASS_RW },
 	/* FS base, GS base, kernel GS base, TSC_AUX */
-	{ 0xc0000100, MSR_TSC_AUX, MSR_PASS_RW },
+	{ MSR_FS_BASE, MSR_TSC_AUX, MSR_PASS_RW },
 };
 
 static void msr_bitmap_set(u8 *bitmap, u32 msr, enum msr_access access,
